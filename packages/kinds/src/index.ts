@@ -1,0 +1,11 @@
+export { FlowError, InvalidInputError, type FlowErrorOptions } from './errors/index.js';
+export { defineKind, areKindsCompatible, describeKind, WILDCARD_KIND_NAME, type Kind, type DeserializeContext } from './kind.js';
+export * from './catalogue.js';
+export { WorkflowImage, type ImageLineage, type ImageOrigin } from './image/workflow-image.js';
+export { readImageHeader, supportedImageFormats, type ImageFormat, type ImageHeader } from './image/image-header.js';
+export { deserializeImage } from './image/deserialize-image.js';
+export { serializeImage, type SerializedImage } from './image/serialize-image.js';
+export { Detections, DetectionColumn, type Box } from './detections/detections.js';
+export { serializeDetections, type SerializedDetection, type SerializedDetections } from './detections/serialize-detections.js';
+export { toRootCoordinates } from './detections/to-root-coordinates.js';
+export { serializeValue, maskSecret } from './serialize-value.js';
