@@ -1,0 +1,77 @@
+import type { Kind } from '@flow/kinds';
+import type { z } from 'zod';
+import type { BlockContext } from './block-context.js';
+
+/** Output name to the kinds its values have. Order is the order outputs are described in. */
+export type BlockOutputs = Record<string, readonly Kind[]>;
+
+export type BlockOutputValues = Record<string, unknown>;
+
+interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
+  /** Identifier used in definitions: `<pack>/<family>@v<N>`. */
+  type: string;
+  /** Legacy identifiers that also select this block (`"LMM"`). */
+  aliases?: readonly string[];
+  /** Human-friendly name ("VLM As Detector"). */
+  name: string;
+  /** Reference block category: `model`, `formatter`, `transformation`, ... */
+  blockType: string;
+  shortDescription: string;
+  longDescription?: string;
+  license?: string;
+  deprecated?: boolean;
+  /** PEP 440 range of engine versions the block works with, as in the reference. */
+  executionEngineCompatibility?: string;
+  /** Extra top-level keys for the block's JSON schema (ui_manifest, search_keywords ...). */
+  schemaExtra?: Record<string, unknown>;
+  /**
+   * The step's properties (besides `type` and `name`) as a zod object. Selector properties are made with
+   * `selector()`, `literalOrSelector()` and friends so the compiler can check every edge. Cross-field rules
+   * go in `.superRefine()`.
+   */
+  manifest: Manifest;
+  /** Outputs and their kinds, fixed or computed from the step's manifest values. */
+  outputs: BlockOutputs | ((manifest: z.output<Manifest>) => BlockOutputs);
+  /** When true, a null element reaches the block instead of being skipped. */
+  acceptsEmptyValues?: boolean;
+}
+
+/** A block the engine calls once per batch element, with element values. */
+export interface ElementBlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>
+  extends BlockDefinitionBase<Manifest> {
+  batchParameters?: undefined;
+  run(inputs: Inputs, context: BlockContext): BlockOutputValues | Promise<BlockOutputValues>;
+}
+
+/**
+ * A block that takes the whole batch at once (model blocks). The properties named in `batchParameters`
+ * arrive as arrays aligned with the batch; it returns one output record per element, in order.
+ */
+export interface BatchBlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>
+  extends BlockDefinitionBase<Manifest> {
+  batchParameters: readonly string[];
+  run(inputs: Inputs, context: BlockContext): BlockOutputValues[] | Promise<BlockOutputValues[]>;
+}
+
+export type BlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject> =
+  | ElementBlockDefinition<Inputs, Manifest>
+  | BatchBlockDefinition<Inputs, Manifest>;
+
+const blockMarker = Symbol.for('flow.block');
+
+/** Declares a block. The object is returned as given, marked so packs can be validated. */
+export function defineBlock<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>(
+  definition: BlockDefinition<Inputs, Manifest>,
+): BlockDefinition<Inputs, Manifest> {
+  Object.defineProperty(definition, blockMarker, { value: true, enumerable: false });
+  return definition;
+}
+
+export function isBatchBlock(block: BlockDefinition): block is BatchBlockDefinition {
+  return Array.isArray(block.batchParameters) && block.batchParameters.length > 0;
+}
+
+/** The outputs of a block for a step's manifest values. */
+export function resolveBlockOutputs(block: BlockDefinition, manifest: Record<string, unknown>): BlockOutputs {
+  return typeof block.outputs === 'function' ? block.outputs(manifest as never) : block.outputs;
+}
