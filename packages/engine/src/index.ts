@@ -15,3 +15,14 @@ export {
   type SelectorInfo,
   type PropertySelectors,
 } from './block/selectors.js';
+export { createEngine, createEngineWithPlugins, type Engine, type EngineOptions, type EngineFromEnvironmentOptions } from './engine.js';
+export { CompiledWorkflow, type WorkflowInterface } from './compiled-workflow.js';
+export { BlockRegistry, type RegisteredBlock } from './block/block-registry.js';
+export type { WorkflowPlan, CompiledStep, CompiledInput, CompiledOutput, ValueSource, PropertyBinding } from './compiler/compiled-workflow.js';
+export type { RunOptions, StepEvent, WorkflowOutputs } from './executor/run-options.js';
+export { EXECUTION_ENGINE_VERSION, checkRequestedVersion } from './definition/engine-version.js';
+export { workflowInputSchema, workflowOutputSchema, type WorkflowInputDefinition, type WorkflowOutputDefinition } from './definition/definition-schema.js';
+export { loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';
+export { blockJsonSchema, stepSchemaOf } from './describe/describe-blocks.js';
+export * from './errors/index.js';
+export { toReferenceErrorResponse, isWorkflowError, type ReferenceErrorResponse } from './errors/reference-error-body.js';

@@ -1,0 +1,384 @@
+import { areKindsCompatible } from '@flow/kinds';
+import type { z } from 'zod';
+import type { BlockRegistry } from '../block/block-registry.js';
+import { isBatchBlock, resolveBlockOutputs, type BlockDefinition, type BlockOutputs } from '../block/define-block.js';
+import { findPropertySelectors, type PropertySelectors } from '../block/selectors.js';
+import {
+  defaultInputKinds,
+  definitionEnvelopeSchema,
+  isBatchInput,
+  stepEnvelopeSchema,
+  workflowInputSchema,
+  workflowOutputSchema,
+  type WorkflowOutputDefinition,
+} from '../definition/definition-schema.js';
+import { checkRequestedVersion, EXECUTION_ENGINE_VERSION } from '../definition/engine-version.js';
+import { WorkflowCompilationError, type CompilationProblem } from '../errors/compilation-error.js';
+import type { CompiledInput, CompiledOutput, CompiledStep, ParameterCheck, PropertyBinding, ValueSource, WorkflowPlan } from './compiled-workflow.js';
+import { suggestNames } from './suggest-names.js';
+
+const PARSING = 'workflow_compilation | workflow_definition_parsing';
+const VALIDATION = 'workflow_compilation | workflow_definition_validation';
+const GRAPH = 'workflow_compilation | execution_graph_construction';
+
+type ProblemInput = Omit<CompilationProblem, 'status' | 'context' | 'step' | 'blockType' | 'property'> &
+  Partial<Pick<CompilationProblem, 'status' | 'context' | 'step' | 'blockType' | 'property'>>;
+
+interface ParsedStep {
+  name: string;
+  writtenType: string;
+  block: BlockDefinition;
+  pack: string;
+  values: Record<string, unknown>;
+  outputs: BlockOutputs;
+}
+
+const selectorCache = new WeakMap<BlockDefinition, Map<string, PropertySelectors>>();
+
+/** Which properties of a block take selectors, computed once per block. */
+function selectorsOf(block: BlockDefinition): Map<string, PropertySelectors> {
+  let found = selectorCache.get(block);
+  if (!found) {
+    found = new Map();
+    for (const [property, schema] of Object.entries(block.manifest.shape)) {
+      const selectors = findPropertySelectors(schema as z.ZodType);
+      if (selectors) found.set(property, selectors);
+    }
+    selectorCache.set(block, found);
+  }
+  return found;
+}
+
+/**
+ * Checks a definition against the registry and builds its execution plan. Every problem that can be
+ * found is collected before throwing one `WorkflowCompilationError`.
+ */
+export function compileDefinition(definition: unknown, registry: BlockRegistry): WorkflowPlan {
+  const problems: CompilationProblem[] = [];
+  const report = (problem: ProblemInput) =>
+    problems.push({ status: 400, context: PARSING, step: null, blockType: null, property: null, ...problem });
+  const fail = (): never => {
+    throw new WorkflowCompilationError(problems);
+  };
+
+  const envelope = definitionEnvelopeSchema.safeParse(definition);
+  if (!envelope.success) {
+    for (const issue of envelope.error.issues) {
+      report({ code: 'INVALID_DEFINITION', errorType: 'WorkflowSyntaxError', property: issue.path.join('.') || null, message: `Invalid workflow definition at ${issue.path.join('.') || 'the root'}: ${issue.message}.` });
+    }
+    fail();
+  }
+  const raw = envelope.data!;
+
+  const dynamicBlocks = raw.dynamic_blocks_definitions;
+  if (Array.isArray(dynamicBlocks) ? dynamicBlocks.length > 0 : dynamicBlocks !== undefined && dynamicBlocks !== null) {
+    report({
+      code: 'DYNAMIC_BLOCKS_NOT_ALLOWED',
+      errorType: 'DynamicBlockError',
+      property: 'dynamic_blocks_definitions',
+      message: 'Inline Python blocks (`dynamic_blocks_definitions`) are not supported: code never arrives in a request. Install a block pack on the server instead.',
+    });
+  }
+
+  const version = checkRequestedVersion(raw.version);
+  if (!version.ok) {
+    report(
+      version.reason === 'unparseable'
+        ? { code: 'INVALID_VERSION', errorType: 'WorkflowDefinitionError', property: 'version', context: 'workflow_compilation | engine_selection', message: `Workflow definition contains \`version\` defined as \`${raw.version}\`, which is not a valid version (expected e.g. "1.0").` }
+        : { code: 'UNSUPPORTED_VERSION', errorType: 'NotSupportedExecutionEngineError', property: 'version', context: 'workflow_compilation | engine_selection', message: `Workflow definition requested execution engine version \`${raw.version}\`, which this engine does not provide. Available versions: [${EXECUTION_ENGINE_VERSION}].` },
+    );
+  }
+
+  // Inputs and outputs.
+  const inputs: CompiledInput[] = [];
+  raw.inputs.forEach((value, index) => {
+    const parsed = workflowInputSchema.safeParse(value);
+    if (!parsed.success) {
+      const name = (value as { name?: unknown } | null)?.name;
+      for (const issue of parsed.error.issues) {
+        report({ code: 'INVALID_INPUT_DEFINITION', errorType: 'WorkflowSyntaxError', step: '$inputs', property: typeof name === 'string' ? name : `inputs[${index}]`, message: `Input ${typeof name === 'string' ? `"${name}"` : `#${index}`} is invalid at ${issue.path.join('.') || 'the root'}: ${issue.message}.` });
+      }
+      return;
+    }
+    const input = parsed.data;
+    if (input.type === 'WorkflowBatchInput' && input.dimensionality !== 1) {
+      report({
+        code: 'UNSUPPORTED_DIMENSIONALITY',
+        errorType: 'ExecutionGraphStructureError',
+        context: GRAPH,
+        step: '$inputs',
+        property: input.name,
+        message: input.dimensionality < 1
+          ? `Detected batch oriented input \`${input.name}\` with declared dimensionality \`${input.dimensionality}\`, which is below one.`
+          : `Input \`${input.name}\` declares dimensionality ${input.dimensionality}; this engine supports batch inputs of dimensionality 1 only.`,
+      });
+    }
+    inputs.push({ definition: input, name: input.name, batch: isBatchInput(input), kinds: defaultInputKinds(input) });
+  });
+
+  const outputDefinitions: WorkflowOutputDefinition[] = [];
+  raw.outputs.forEach((value, index) => {
+    const parsed = workflowOutputSchema.safeParse(value);
+    if (!parsed.success) {
+      const name = (value as { name?: unknown } | null)?.name;
+      for (const issue of parsed.error.issues) {
+        report({ code: 'INVALID_OUTPUT_DEFINITION', errorType: 'WorkflowSyntaxError', step: '$outputs', property: typeof name === 'string' ? name : `outputs[${index}]`, message: `Output ${typeof name === 'string' ? `"${name}"` : `#${index}`} is invalid at ${issue.path.join('.') || 'the root'}: ${issue.message}.` });
+      }
+      return;
+    }
+    outputDefinitions.push(parsed.data);
+  });
+
+  // Steps: envelope, block lookup, manifest.
+  const parsedSteps: ParsedStep[] = [];
+  const stepNames: string[] = [];
+  raw.steps.forEach((value, index) => {
+    const envelopeResult = stepEnvelopeSchema.safeParse(value);
+    if (!envelopeResult.success) {
+      const name = (value as { name?: unknown } | null)?.name;
+      const type = (value as { type?: unknown } | null)?.type;
+      for (const issue of envelopeResult.error.issues) {
+        report({ code: 'INVALID_STEP', errorType: 'WorkflowSyntaxError', step: typeof name === 'string' ? name : `steps[${index}]`, blockType: typeof type === 'string' ? type : null, property: issue.path.join('.') || null, message: `Step ${typeof name === 'string' ? `"${name}"` : `#${index}`} is invalid at ${issue.path.join('.') || 'the root'}: ${issue.message}.` });
+      }
+      return;
+    }
+    const { type, name, ...properties } = envelopeResult.data;
+    stepNames.push(name);
+    const registered = registry.find(type);
+    if (!registered) {
+      const suggestions = suggestNames(type, registry.identifiers);
+      report({
+        code: 'UNKNOWN_BLOCK_TYPE',
+        errorType: 'WorkflowSyntaxError',
+        step: name,
+        blockType: type,
+        property: 'type',
+        message: `Step "${name}" uses unknown block type "${type}".`,
+        hint: suggestions.length > 0 ? `Did you mean ${suggestions.map((id) => `"${id}"`).join(' or ')}?` : 'List the available blocks with `flow blocks`.',
+      });
+      return;
+    }
+    const manifest = registered.block.manifest.safeParse(properties);
+    if (!manifest.success) {
+      for (const issue of manifest.error.issues) {
+        const property = issue.path.length > 0 ? String(issue.path[0]) : null;
+        const where = issue.path.length > 0 ? `property "${issue.path.join('.')}"` : 'its properties';
+        report({ code: 'INVALID_STEP_PROPERTY', errorType: 'WorkflowSyntaxError', step: name, blockType: type, property, message: `Step "${name}" (${type}) has an invalid ${where}: ${issue.message}.` });
+      }
+      return;
+    }
+    let outputs: BlockOutputs;
+    try {
+      outputs = resolveBlockOutputs(registered.block, manifest.data);
+    } catch (error) {
+      report({ code: 'INVALID_STEP_PROPERTY', errorType: 'WorkflowSyntaxError', step: name, blockType: type, message: `Step "${name}" (${type}) cannot describe its outputs: ${(error as Error).message}.` });
+      return;
+    }
+    parsedSteps.push({ name, writtenType: type, block: registered.block, pack: registered.pack, values: manifest.data, outputs });
+  });
+
+  // Names must be unique within inputs, steps and outputs.
+  const duplicates = (names: string[]) => [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  const duplicateChecks: Array<[string[], string, string]> = [
+    [inputs.map((input) => input.name), 'input parameter', '$inputs'],
+    [stepNames, 'steps', '$steps'],
+    [outputDefinitions.map((output) => output.name), 'outputs', '$outputs'],
+  ];
+  for (const [names, label, where] of duplicateChecks) {
+    for (const name of duplicates(names)) {
+      report({ code: 'DUPLICATE_NAME', errorType: 'DuplicatedNameError', context: VALIDATION, step: where, property: name, message: `Found duplicated ${label} names: "${name}" is used more than once.` });
+    }
+  }
+  if (problems.length > 0) fail();
+
+  // References, kinds and the dependency graph.
+  const inputsByName = new Map(inputs.map((input) => [input.name, input]));
+  const stepsByName = new Map(parsedSteps.map((step) => [step.name, step]));
+  const inputUsage = new Map<string, string[]>();
+
+  const resolveReference = (selector: string, step: ParsedStep, property: string, accepted: Set<string>): ValueSource | undefined => {
+    const where = { step: step.name, blockType: step.writtenType, property, context: GRAPH };
+    if (selector.startsWith('$inputs.')) {
+      const inputName = selector.split('.').at(-1)!;
+      const input = inputsByName.get(inputName);
+      if (!input) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        return undefined;
+      }
+      const usage = inputUsage.get(inputName) ?? [];
+      for (const kind of accepted) if (!usage.includes(kind)) usage.push(kind);
+      inputUsage.set(inputName, usage);
+      checkKinds(selector, step, property, accepted, input.kinds);
+      return { from: 'input', input: inputName, batch: input.batch };
+    }
+    const parts = selector.split('.');
+    if (parts[0] === '$steps' && parts.length === 3) {
+      const target = stepsByName.get(parts[1]!);
+      if (!target) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...stepsByName.keys()]) });
+        return undefined;
+      }
+      const output = parts[2]!;
+      if (output !== '*' && !(output in target.outputs)) {
+        report({ ...where, code: 'UNKNOWN_STEP_OUTPUT', errorType: 'ExecutionGraphStructureError', message: `Found reference to non-existing property \`${output}\` of step \`${target.name}\`.`, hint: hintNames('outputs of this step', Object.keys(target.outputs)) });
+        return undefined;
+      }
+      const actual = output === '*' ? ['*'] : target.outputs[output]!.map((kind) => kind.name);
+      checkKinds(selector, step, property, accepted, actual);
+      return { from: 'step', step: target.name, output, batch: false };
+    }
+    report({ ...where, code: 'INVALID_SELECTOR', errorType: 'WorkflowSyntaxError', context: PARSING, message: `Step "${step.name}" property "${property}" holds "${selector}", which is not a valid selector ("$inputs.<name>" or "$steps.<step>.<output>").` });
+    return undefined;
+  };
+
+  const checkKinds = (selector: string, step: ParsedStep, property: string, accepted: Set<string>, actual: string[]) => {
+    const expected = [...accepted];
+    if (areKindsCompatible(expected, actual)) return;
+    report({
+      code: 'KIND_MISMATCH',
+      errorType: 'ReferenceTypeError',
+      context: GRAPH,
+      step: step.name,
+      blockType: step.writtenType,
+      property,
+      message: `Failed to validate reference provided for step: $steps.${step.name} regarding property: ${property} with value: ${selector}. Allowed kinds of references for this property: [${expected.join(', ')}]. Types of output for referred property: [${actual.join(', ')}].`,
+    });
+  };
+
+  const compiledSteps = new Map<string, CompiledStep>();
+  for (const step of parsedSteps) {
+    const selectors = selectorsOf(step.block);
+    const bindings: PropertyBinding[] = [];
+    const dependencies = new Set<string>();
+    const parameterChecks: ParameterCheck[] = [];
+    const bind = (value: unknown, property: string, accepted: Set<string>): ValueSource | undefined => {
+      if (typeof value !== 'string' || !value.startsWith('$')) return { from: 'literal', value };
+      const source = resolveReference(value, step, property, accepted);
+      if (source?.from === 'step') dependencies.add(source.step);
+      return source;
+    };
+    for (const [property, value] of Object.entries(step.values)) {
+      const info = selectors.get(property);
+      if (!info) {
+        bindings.push({ property, shape: 'value', source: { from: 'literal', value } });
+        continue;
+      }
+      if (Array.isArray(value) && info.shapes.has('list')) {
+        const items = value.map((item) => bind(item, property, info.kinds));
+        if (items.every((item) => item !== undefined)) bindings.push({ property, shape: 'list', items: items as ValueSource[] });
+      } else if (typeof value === 'object' && value !== null && !Array.isArray(value) && info.shapes.has('dict')) {
+        const entries = Object.entries(value).map(([key, item]) => [key, bind(item, `${property}.${key}`, info.kinds)] as const);
+        if (entries.every(([, item]) => item !== undefined)) bindings.push({ property, shape: 'dict', entries: entries as Array<[string, ValueSource]> });
+      } else {
+        const source = bind(value, property, info.kinds);
+        if (!source) continue;
+        bindings.push({ property, shape: 'value', source });
+        if (source.from === 'input' && !source.batch && info.literal) parameterChecks.push({ property, input: source.input, literal: info.literal });
+      }
+    }
+    compiledSteps.set(step.name, {
+      name: step.name,
+      writtenType: step.writtenType,
+      block: step.block,
+      pack: step.pack,
+      bindings,
+      dependencies: [...dependencies],
+      isBatch: false,
+      outputs: step.outputs,
+      parameterChecks,
+    });
+  }
+
+  const outputs: CompiledOutput[] = [];
+  for (const output of outputDefinitions) {
+    const where = { step: '$outputs', property: output.name, context: GRAPH };
+    const selector = output.selector;
+    const parts = selector.split('.');
+    if (selector.startsWith('$inputs.') && parts.length >= 2) {
+      const input = inputsByName.get(parts.at(-1)!);
+      if (!input) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        continue;
+      }
+      outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch }, coordinatesSystem: output.coordinates_system, kinds: input.kinds });
+    } else if (parts[0] === '$steps' && parts.length === 3) {
+      const step = compiledSteps.get(parts[1]!);
+      if (!step) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...compiledSteps.keys()]) });
+        continue;
+      }
+      const property = parts[2]!;
+      if (property !== '*' && !(property in step.outputs)) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow output references '${selector}' which points to a non-existent block property.`, hint: hintNames('outputs of this step', Object.keys(step.outputs)) });
+        continue;
+      }
+      const kinds =
+        property === '*'
+          ? Object.fromEntries(Object.entries(step.outputs).map(([name, list]) => [name, list.map((kind) => kind.name)]))
+          : step.outputs[property]!.map((kind) => kind.name);
+      outputs.push({ name: output.name, selector, source: { from: 'step', step: step.name, output: property, batch: false }, coordinatesSystem: output.coordinates_system, kinds });
+    } else {
+      report({ ...where, code: 'INVALID_SELECTOR', errorType: 'WorkflowSyntaxError', context: PARSING, message: `Output "${output.name}" has selector "${selector}", which is not "$inputs.<name>", "$steps.<step>.<output>" or "$steps.<step>.*".` });
+    }
+  }
+  if (problems.length > 0) fail();
+
+  const ordered = orderSteps([...compiledSteps.values()], report);
+  if (problems.length > 0) fail();
+
+  // Batch-orientation flows from inputs through steps in order.
+  for (const step of ordered) {
+    const sources = step.bindings.flatMap(bindingSources);
+    for (const source of sources) if (source.from === 'step') source.batch = compiledSteps.get(source.step)!.isBatch;
+    step.isBatch = sources.some((source) => source.from !== 'literal' && source.batch);
+    if (step.isBatch && isBatchBlock(step.block)) {
+      const batchParameters = new Set(step.block.batchParameters);
+      for (const binding of step.bindings) {
+        if (batchParameters.has(binding.property)) continue;
+        if (bindingSources(binding).some((source) => source.from !== 'literal' && source.batch)) {
+          report({ code: 'BATCH_INTO_SCALAR_PROPERTY', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: step.name, blockType: step.writtenType, property: binding.property, message: `Detected invalid reference plugged into property \`${binding.property}\` of step \`$steps.${step.name}\` - the step property does not accept batch-oriented inputs, yet the input selector holds one.` });
+        }
+      }
+    }
+  }
+  for (const output of outputs) if (output.source.from === 'step') output.source.batch = compiledSteps.get(output.source.step)!.isBatch;
+  if (problems.length > 0) fail();
+
+  const inputInterface: Record<string, string[]> = {};
+  for (const input of inputs) inputInterface[input.name] = inputUsage.get(input.name) ?? (input.definition.kind?.length ? input.kinds : ['*']);
+
+  return { definition: raw, inputs, steps: ordered, outputs, inputInterface };
+}
+
+export function bindingSources(binding: PropertyBinding): ValueSource[] {
+  if (binding.shape === 'value') return [binding.source];
+  if (binding.shape === 'list') return binding.items;
+  return binding.entries.map(([, source]) => source);
+}
+
+/** Kahn's algorithm; steps left over sit on a cycle. */
+function orderSteps(steps: CompiledStep[], report: (problem: ProblemInput) => void): CompiledStep[] {
+  const remaining = new Map(steps.map((step) => [step.name, new Set(step.dependencies)]));
+  const ordered: CompiledStep[] = [];
+  const byName = new Map(steps.map((step) => [step.name, step]));
+  let progressed = true;
+  while (remaining.size > 0 && progressed) {
+    progressed = false;
+    for (const [name, dependencies] of remaining) {
+      if ([...dependencies].every((dependency) => !remaining.has(dependency))) {
+        ordered.push(byName.get(name)!);
+        remaining.delete(name);
+        progressed = true;
+      }
+    }
+  }
+  if (remaining.size > 0) {
+    const names = [...remaining.keys()];
+    report({ code: 'CYCLE', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: names[0]!, blockType: byName.get(names[0]!)!.writtenType, message: `Detected cycle in execution graph: steps ${names.map((name) => `"${name}"`).join(', ')} depend on each other.` });
+  }
+  return ordered;
+}
+
+function hintNames(what: string, names: string[]): string {
+  return names.length > 0 ? `Known ${what}: ${names.map((name) => `"${name}"`).join(', ')}.` : `There are no ${what}.`;
+}

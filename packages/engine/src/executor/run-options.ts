@@ -1,0 +1,24 @@
+import type { BlockLogger, UsageRecord } from '../block/block-context.js';
+import type { InputLoaders } from './assemble-inputs.js';
+
+/** A step starting or ending, for metrics and profiling. Times are `performance.now()` milliseconds. */
+export type StepEvent =
+  | { type: 'step-start'; step: string; blockType: string; time: number }
+  | { type: 'step-end'; step: string; blockType: string; time: number; durationMs: number; ok: boolean };
+
+export interface RunOptions extends InputLoaders {
+  /** Cancels the run; blocks see it through `context.signal`. */
+  signal?: AbortSignal;
+  /** Steps allowed to run at once (default 8, like the reference server). */
+  maxConcurrentSteps?: number;
+  /** Elements of one element-wise step allowed in flight at once (default 8). */
+  elementConcurrency?: number;
+  /** Services handed to blocks (`context.services`), e.g. a provider registry. */
+  services?: Record<string, unknown>;
+  logger?: BlockLogger;
+  onUsage?: (usage: UsageRecord & { step: string }) => void;
+  onStepEvent?: (event: StepEvent) => void;
+}
+
+/** One result record per batch element, keyed by output name; values are runtime values. */
+export type WorkflowOutputs = Array<Record<string, unknown>>;

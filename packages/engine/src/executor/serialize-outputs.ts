@@ -1,0 +1,55 @@
+import { serializeValue } from '@flow/kinds';
+import type { BlockRegistry } from '../block/block-registry.js';
+import type { WorkflowPlan } from '../compiler/compiled-workflow.js';
+import { WorkflowError } from '../errors/workflow-error.js';
+import type { WorkflowOutputs } from './run-options.js';
+
+/**
+ * Turns runtime outputs into the reference JSON (§7.2). For each value the serialisers of its kinds are
+ * tried in order and the first that succeeds wins; when some kind has no serialiser the value passes
+ * through as plain JSON; when all kinds have one and all fail, that is an engine error.
+ */
+export function serializeOutputs(plan: WorkflowPlan, outputs: WorkflowOutputs, registry: BlockRegistry): Array<Record<string, unknown>> {
+  return outputs.map((record) => {
+    const serialized: Record<string, unknown> = {};
+    for (const output of plan.outputs) {
+      const value = record[output.name];
+      if (Array.isArray(output.kinds)) {
+        serialized[output.name] = serializeWithKinds(value, output.kinds, output.name, registry);
+      } else if (value !== null && typeof value === 'object') {
+        const fields: Record<string, unknown> = {};
+        for (const [field, item] of Object.entries(value)) fields[field] = serializeWithKinds(item, output.kinds[field] ?? ['*'], `${output.name}.${field}`, registry);
+        serialized[output.name] = fields;
+      } else {
+        serialized[output.name] = value ?? null;
+      }
+    }
+    return serialized;
+  });
+}
+
+function serializeWithKinds(value: unknown, kinds: readonly string[], where: string, registry: BlockRegistry): unknown {
+  if (value === null || value === undefined) return null;
+  let someKindHasNoSerializer = false;
+  const failures: string[] = [];
+  for (const name of kinds) {
+    const kind = registry.kind(name);
+    if (!kind?.serialize) {
+      someKindHasNoSerializer = true;
+      continue;
+    }
+    try {
+      return kind.serialize(value);
+    } catch (error) {
+      failures.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  if (someKindHasNoSerializer) return serializeValue(value);
+  throw new WorkflowError({
+    code: 'OUTPUT_SERIALIZATION_FAILED',
+    message: `Requested workflow output serialization, but output \`${where}\` cannot be serialized by any of its kinds (${failures.join('; ')}).`,
+    errorType: 'ExecutionEngineRuntimeError',
+    context: 'workflow_execution | output_construction',
+    status: 500,
+  });
+}
