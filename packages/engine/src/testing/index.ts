@@ -1,1 +1,3 @@
-export {};
+export { loadGoldenWorkflows, runGoldenWorkflow, assertGoldenWorkflow, type GoldenWorkflowFixture, type GoldenWorkflowResult } from './golden-workflows.js';
+export { normalizeOutputs } from './normalize-outputs.js';
+export { compareJson } from './compare-json.js';
