@@ -9,5 +9,6 @@ export default defineConfig({
     restoreMocks: true,
     testTimeout: 20_000,
     pool: 'threads',
+    reporters: ['default', './tools/vitest-summary-reporter.ts'],
   },
 });
