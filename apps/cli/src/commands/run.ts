@@ -1,0 +1,98 @@
+import { dirname, resolve } from 'node:path';
+import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
+import { cliImageLoaders } from '../inputs/image-loaders.js';
+import { parseInputFlags } from '../inputs/parse-input-flags.js';
+import { loadEngine } from '../load-engine.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+import { printWorkflowError } from '../print-workflow-error.js';
+import { readJsonFile } from '../read-json-file.js';
+
+export const runHelp = `Usage: flow run DEFINITION.json [--inputs INPUTS.json] [--input name=value ...]
+
+Runs a workflow and prints what POST /workflows/run would answer: {"outputs": [...], "profiler_trace": []}.
+
+Options:
+  --inputs FILE        JSON object of input values (the "inputs" of a run request). Image values may be
+                       {"type": "base64", "value": ...}, a data URL, {"type": "url", "value": "https://..."}
+                       or {"type": "file", "value": "path"} (relative to the inputs file).
+  --input name=value   One input; repeatable. For an image input the value is a file path or URL (repeat
+                       it for a batch); otherwise JSON, or plain text when it is not JSON. Wins over --inputs.
+  --exclude NAME       Drop an output from every result (excluded_fields); repeatable.
+  --plugin SPEC        Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
+  --pretty / --compact Force indented or one-line JSON (default: indented on a terminal).
+  -h, --help           Show this help.
+
+Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is printed), 2 usage error.`;
+
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('run', args, {
+    inputs: { type: 'string' },
+    input: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    plugin: { type: 'string', multiple: true },
+    pretty: { type: 'boolean' },
+    compact: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(`${runHelp}\n`);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow definition file' : `expected one definition file, got ${positionals.length}`, 'run');
+  const pretty = values.compact ? false : (values.pretty ?? io.stdout.isTTY === true);
+  const definitionPath = positionals[0]!;
+  const definition = unwrapSpecification(await readJsonFile(definitionPath, io.cwd, 'definition'));
+
+  let inputs: Record<string, unknown> = {};
+  let imageBase = io.cwd;
+  if (values.inputs) {
+    const file = await readJsonFile(values.inputs, io.cwd, 'inputs');
+    if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new UsageError(`inputs file ${values.inputs} must hold a JSON object of input values`, 'run');
+    inputs = unwrapRequestInputs(file as Record<string, unknown>);
+    imageBase = dirname(resolve(io.cwd, values.inputs));
+  }
+
+  const engine = await loadEngine(io, values.plugin ?? []);
+  try {
+    const workflow = engine.compile(definition);
+    if (values.input?.length) {
+      const imageInputs = new Set(workflow.plan.inputs.filter((input) => input.batch && input.kinds.includes('image')).map((input) => input.name));
+      const known = new Set(workflow.inputNames);
+      const flagged = parseInputFlags(values.input, imageInputs);
+      for (const name of Object.keys(flagged)) {
+        if (!known.has(name)) throw new UsageError(`--input ${name}: the workflow has no input named "${name}" (inputs: ${[...known].join(', ') || 'none'})`, 'run');
+      }
+      const fromFlags = Object.fromEntries(Object.entries(flagged).map(([name, value]) => [name, absoluteImagePaths(value, io.cwd)]));
+      inputs = { ...inputs, ...fromFlags };
+    }
+    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase) });
+    const excluded = new Set(values.exclude ?? []);
+    const serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
+    writeJson(io, { outputs: serialized, profiler_trace: [] }, pretty);
+    return ExitCode.ok;
+  } catch (error) {
+    if (printWorkflowError(io, error, { json: true, pretty })) return ExitCode.workflowError;
+    throw error;
+  }
+}
+
+/** `--input` image paths are relative to the working directory, not to the inputs file. */
+function absoluteImagePaths(value: unknown, cwd: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => absoluteImagePaths(item, cwd));
+  const image = value as { type?: unknown; value?: unknown } | null;
+  if (image?.type === 'file' && typeof image.value === 'string') return { type: 'file', value: resolve(cwd, image.value) };
+  return value;
+}
+
+/** Accepts a bare definition or a run request body holding one in `specification`. */
+function unwrapSpecification(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'specification' in value && !('steps' in value)) return (value as { specification: unknown }).specification;
+  return value;
+}
+
+/** Accepts the inputs object itself or a whole run request body with an `inputs` object. */
+function unwrapRequestInputs(file: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(file);
+  const isRequestBody = typeof file.inputs === 'object' && file.inputs !== null && keys.every((key) => ['inputs', 'specification', 'api_key', 'excluded_fields', 'enable_profiling', 'workflow_id', 'use_cache'].includes(key));
+  return isRequestBody ? (file.inputs as Record<string, unknown>) : file;
+}

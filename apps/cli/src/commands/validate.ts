@@ -1,0 +1,38 @@
+import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
+import { loadEngine } from '../load-engine.js';
+import { parseCommandArgs } from '../parse-command-args.js';
+import { printWorkflowError } from '../print-workflow-error.js';
+import { readJsonFile } from '../read-json-file.js';
+
+export const validateHelp = `Usage: flow validate DEFINITION.json [--json]
+
+Compiles a workflow without running it. Exits 0 when it compiles, 1 with every problem found otherwise.
+
+Options:
+  --json         Print {"status": "ok"} or the error body POST /workflows/validate would answer.
+  --plugin SPEC  Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
+  -h, --help     Show this help.`;
+
+export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('validate', args, {
+    json: { type: 'boolean' },
+    plugin: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(`${validateHelp}\n`);
+    return ExitCode.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow definition file' : `expected one definition file, got ${positionals.length}`, 'validate');
+  const definition = await readJsonFile(positionals[0]!, io.cwd, 'definition');
+  const engine = await loadEngine(io, values.plugin ?? []);
+  const result = engine.validate(definition);
+  if (!result.ok) {
+    printWorkflowError(io, result.error, { json: values.json === true, pretty: true });
+    return ExitCode.workflowError;
+  }
+  const plan = result.workflow.plan;
+  if (values.json) writeJson(io, { status: 'ok' }, false);
+  else io.stdout.write(`ok: ${positionals[0]} compiles (${plan.inputs.length} inputs, ${plan.steps.length} steps, ${plan.outputs.length} outputs)\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,49 @@
+import { ExitCode, UsageError, type CliIo } from './cli-io.js';
+import { blocksCommand, blocksHelp } from './commands/blocks.js';
+import { describeCommand, describeHelp } from './commands/describe.js';
+import { runCommand, runHelp } from './commands/run.js';
+import { serveCommand, serveHelp } from './commands/serve.js';
+import { validateCommand, validateHelp } from './commands/validate.js';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; help: string; summary: string }> = {
+  run: { run: runCommand, help: runHelp, summary: 'run a workflow and print its outputs' },
+  validate: { run: validateCommand, help: validateHelp, summary: 'check that a workflow compiles' },
+  blocks: { run: blocksCommand, help: blocksHelp, summary: 'list the loaded blocks' },
+  describe: { run: describeCommand, help: describeHelp, summary: "show a block's properties and outputs" },
+  serve: { run: serveCommand, help: serveHelp, summary: 'start the HTTP server (Roboflow-compatible API)' },
+};
+
+export const mainHelp = `Usage: flow <command> [options]
+
+Commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
+  .join('\n')}
+
+Run \`flow <command> --help\` for a command's options. Block packs: --plugin SPEC or FLOW_PLUGINS=a,b.`;
+
+/** Runs the `flow` command line and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${mainHelp}\n`);
+    return name === undefined ? ExitCode.usageError : ExitCode.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`flow: unknown command "${name}"\n\n${mainHelp}\n`);
+    return ExitCode.usageError;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`flow ${name}: ${error.message}\nRun \`flow ${name} --help\` for usage.\n`);
+      return ExitCode.usageError;
+    }
+    io.stderr.write(`flow ${name}: ${(error as Error).message ?? String(error)}\n`);
+    return ExitCode.workflowError;
+  }
+}
