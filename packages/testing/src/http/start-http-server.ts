@@ -6,7 +6,7 @@ export type RequestListener = (request: IncomingMessage, response: ServerRespons
 export interface RunningHttpServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
-  /** Stops listening and drops open keep-alive connections so tests never hang on close. */
+  /** Stops listening and drops open connections so tests never hang on close. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -24,12 +24,14 @@ export async function startHttpServer(listener: RequestListener): Promise<Runnin
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
+    // Idempotent, so a test may stop a fake early (to simulate an outage) and still clean up in afterEach.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
 }
