@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { PoolingApiError } from '../errors/pooling-api-error.js';
 import { type Chunk, chunk } from './prompt-list.js';
 
@@ -18,6 +19,8 @@ export interface RunInChunksOptions<Item, Response> {
 export async function runInChunks<Item, Response>(options: RunInChunksOptions<Item, Response>): Promise<Response> {
   const chunks = chunk(options.items, options.maxBatchSize);
   const controller = new AbortController();
+  // Every queued chunk listens on this signal; hundreds of listeners are expected here, not a leak.
+  setMaxListeners(0, controller.signal);
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let firstError: { error: unknown } | undefined;
