@@ -1,4 +1,4 @@
-import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
+import { ExitCode, writeJson, type CliIo } from '../cli-io.js';
 import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
@@ -12,16 +12,13 @@ Options:
   -h, --help     Show this help.`;
 
 export async function blocksCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('blocks', args, {
+  const { values } = parseCommandArgs('blocks', args, {
     json: { type: 'boolean' },
-    plugin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  }, { count: 0, what: '' });
   if (values.help) {
     io.stdout.write(`${blocksHelp}\n`);
     return ExitCode.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'blocks');
   const engine = await loadEngine(io, values.plugin ?? []);
   const rows = engine.registry.blocks.map(({ block, pack }) => ({
     type: block.type,

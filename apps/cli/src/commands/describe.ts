@@ -15,14 +15,11 @@ Options:
 export async function describeCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('describe', args, {
     json: { type: 'boolean' },
-    plugin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  }, { count: 1, what: 'the block type' });
   if (values.help) {
     io.stdout.write(`${describeHelp}\n`);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UsageError('expected one block type', 'describe');
   const engine = await loadEngine(io, values.plugin ?? []);
   const registered = engine.registry.find(positionals[0]!);
   if (!registered) {

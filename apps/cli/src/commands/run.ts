@@ -29,16 +29,13 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
-    plugin: { type: 'string', multiple: true },
     pretty: { type: 'boolean' },
     compact: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  }, { count: 1, what: 'the workflow definition file' });
   if (values.help) {
     io.stdout.write(`${runHelp}\n`);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow definition file' : `expected one definition file, got ${positionals.length}`, 'run');
   const pretty = values.compact ? false : (values.pretty ?? io.stdout.isTTY === true);
   const definitionPath = positionals[0]!;
   const definition = unwrapSpecification(await readJsonFile(definitionPath, io.cwd, 'definition'));

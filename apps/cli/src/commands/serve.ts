@@ -18,17 +18,14 @@ interface ServerModule {
 }
 
 export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('serve', args, {
+  const { values } = parseCommandArgs('serve', args, {
     host: { type: 'string' },
     port: { type: 'string' },
-    plugin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  }, { count: 0, what: '' });
   if (values.help) {
     io.stdout.write(`${serveHelp}\n`);
     return ExitCode.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`, 'serve');
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`, 'serve');
   // Loaded on demand so the other commands never pay for the HTTP stack.

@@ -1,4 +1,4 @@
-import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
+import { ExitCode, writeJson, type CliIo } from '../cli-io.js';
 import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
@@ -16,14 +16,11 @@ Options:
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, {
     json: { type: 'boolean' },
-    plugin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  });
+  }, { count: 1, what: 'the workflow definition file' });
   if (values.help) {
     io.stdout.write(`${validateHelp}\n`);
     return ExitCode.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the workflow definition file' : `expected one definition file, got ${positionals.length}`, 'validate');
   const definition = await readJsonFile(positionals[0]!, io.cwd, 'definition');
   const engine = await loadEngine(io, values.plugin ?? []);
   const result = engine.validate(definition);

@@ -1,7 +1,7 @@
 import { Detections } from '@flow/kinds';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { makePng } from '../../../kinds/src/test-support/make-png.js';
+import { makePng } from '@flow/testing';
 import { defineBlock } from '../block/define-block.js';
 import { defineBlockPack } from '../block/define-block-pack.js';
 import { selector } from '../block/selectors.js';

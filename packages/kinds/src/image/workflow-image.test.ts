@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
-import { makeJpegHeader, makePng } from '../test-support/make-png.js';
+import { makeJpegHeader, makePng } from '@flow/testing';
 import { deserializeImage } from './deserialize-image.js';
 import { serializeImage } from './serialize-image.js';
 import { WorkflowImage } from './workflow-image.js';
