@@ -1,0 +1,52 @@
+import { createEngine } from '@flow/engine';
+import { describe, expect, it, vi } from 'vitest';
+import { upperWorkflow } from '../test-support/server-fixtures.js';
+import { serverTestPack } from '../test-support/test-blocks.js';
+import { canonicalJson, CompiledWorkflowCache, definitionHash } from './compiled-workflow-cache.js';
+
+const variant = (name: string) => ({ ...upperWorkflow, outputs: [{ type: 'JsonField', name, selector: '$steps.upper.text' }] });
+
+describe('CompiledWorkflowCache', () => {
+  it('compiles once per definition; a hit skips compiling', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const compile = vi.spyOn(engine, 'compile');
+    const cache = new CompiledWorkflowCache(engine, 4);
+    const first = cache.get(upperWorkflow);
+    const second = cache.get(structuredClone(upperWorkflow));
+    expect(first.cached).toBe(false);
+    expect(second).toMatchObject({ cached: true, compileMs: 0 });
+    expect(second.workflow).toBe(first.workflow);
+    expect(compile).toHaveBeenCalledTimes(1);
+    expect([cache.hits, cache.misses]).toEqual([1, 1]);
+  });
+
+  it('does not care about key order', () => {
+    const reordered = { outputs: upperWorkflow.outputs, steps: upperWorkflow.steps, inputs: upperWorkflow.inputs, version: upperWorkflow.version };
+    expect(definitionHash(reordered, '1.15.0')).toBe(definitionHash(upperWorkflow, '1.15.0'));
+    expect(definitionHash(upperWorkflow, '1.16.0')).not.toBe(definitionHash(upperWorkflow, '1.15.0'));
+    expect(canonicalJson({ b: [1, { d: 1, c: null }], a: 'x' })).toBe('{"a":"x","b":[1,{"c":null,"d":1}]}');
+  });
+
+  it('evicts the least recently used entry when full', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const cache = new CompiledWorkflowCache(engine, 2);
+    cache.get(variant('a'));
+    cache.get(variant('b'));
+    cache.get(variant('a')); // a is now the most recent
+    cache.get(variant('c')); // evicts b
+    expect(cache.size).toBe(2);
+    expect(cache.get(variant('a')).cached).toBe(true);
+    expect(cache.get(variant('b')).cached).toBe(false);
+  });
+
+  it('keeps nothing when its capacity is 0, and never keeps failures', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const disabled = new CompiledWorkflowCache(engine, 0);
+    disabled.get(upperWorkflow);
+    expect(disabled.get(upperWorkflow).cached).toBe(false);
+    const cache = new CompiledWorkflowCache(engine, 2);
+    const broken = { ...upperWorkflow, steps: [{ type: 'nope/nope@v1', name: 'x' }] };
+    expect(() => cache.get(broken)).toThrow(/unknown block type/);
+    expect(cache.size).toBe(0);
+  });
+});

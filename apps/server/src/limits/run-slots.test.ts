@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { RunSlots, ServerBusyError } from './run-slots.js';
+
+describe('RunSlots', () => {
+  it('grants up to the limit, queues up to the line, refuses beyond at once', async () => {
+    const slots = new RunSlots(2, 1);
+    const first = await slots.acquire({ waitMs: 1000 });
+    await slots.acquire({ waitMs: 1000 });
+    const queued = slots.acquire({ waitMs: 1000 });
+    await expect(slots.acquire({ waitMs: 1000 })).rejects.toMatchObject({ reason: 'queue-full' });
+    expect([slots.inFlight, slots.queued]).toEqual([2, 1]);
+    first();
+    first(); // releasing twice is harmless
+    await queued;
+    expect([slots.inFlight, slots.queued]).toEqual([2, 0]);
+  });
+
+  it('refuses a waiter whose wait runs out, or whose request is cancelled', async () => {
+    const slots = new RunSlots(1, 5);
+    await slots.acquire({ waitMs: 1000 });
+    await expect(slots.acquire({ waitMs: 20 })).rejects.toMatchObject({ reason: 'queue-timeout' });
+    const controller = new AbortController();
+    const pending = slots.acquire({ waitMs: 1000, signal: controller.signal });
+    controller.abort(new Error('gone'));
+    await expect(pending).rejects.toThrow('gone');
+    expect(slots.queued).toBe(0);
+  });
+
+  it('refuses everyone waiting and arriving once closed', async () => {
+    const slots = new RunSlots(1, 5);
+    const release = await slots.acquire({ waitMs: 1000 });
+    const waiting = slots.acquire({ waitMs: 1000 });
+    slots.close();
+    await expect(waiting).rejects.toBeInstanceOf(ServerBusyError);
+    await expect(slots.acquire({ waitMs: 1000 })).rejects.toMatchObject({ reason: 'shutting-down' });
+    release();
+    expect(slots.inFlight).toBe(0);
+  });
+});

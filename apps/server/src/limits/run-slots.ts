@@ -1,0 +1,90 @@
+/** No run slot was free and the waiting line was full (or the wait ran out): answer 503 with Retry-After. */
+export class ServerBusyError extends Error {
+  constructor(readonly reason: 'queue-full' | 'queue-timeout' | 'shutting-down') {
+    super(
+      reason === 'shutting-down'
+        ? 'The server is shutting down and accepts no new runs; retry against another instance.'
+        : 'The server is running as many workflows as it is configured for; retry shortly.',
+    );
+    this.name = 'ServerBusyError';
+  }
+}
+
+interface Waiter {
+  grant(): void;
+  refuse(error: Error): void;
+}
+
+/**
+ * Bounds the workflow runs in progress. A request beyond the limit waits in a bounded line; beyond the
+ * line, or after waiting too long, it is refused at once, so an overloaded server answers 503 instead of
+ * piling up work or hanging.
+ */
+export class RunSlots {
+  private active = 0;
+  private readonly waiters: Waiter[] = [];
+  private closed = false;
+
+  constructor(
+    readonly maxConcurrent: number,
+    readonly maxQueued: number,
+  ) {}
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiters.length;
+  }
+
+  /** Resolves with a release function once a slot is free; rejects with `ServerBusyError`. */
+  acquire({ waitMs, signal }: { waitMs: number; signal?: AbortSignal }): Promise<() => void> {
+    if (this.closed) return Promise.reject(new ServerBusyError('shutting-down'));
+    if (this.active < this.maxConcurrent) {
+      this.active++;
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waiters.length >= this.maxQueued) return Promise.reject(new ServerBusyError('queue-full'));
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+      };
+      const waiter: Waiter = {
+        grant: () => {
+          cleanup();
+          resolve(this.releaser());
+        },
+        refuse: (error) => {
+          cleanup();
+          reject(error);
+        },
+      };
+      const timer = setTimeout(() => waiter.refuse(new ServerBusyError('queue-timeout')), waitMs);
+      const onAbort = () => waiter.refuse(signal?.reason instanceof Error ? signal.reason : new Error('The request was cancelled while waiting.'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Refuses every waiting and future request (shutdown); runs in progress keep their slots. */
+  close(): void {
+    this.closed = true;
+    for (const waiter of [...this.waiters]) waiter.refuse(new ServerBusyError('shutting-down'));
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiters.shift();
+      // Hand the slot straight to the next waiter, so `active` never dips and lets a newcomer jump the line.
+      if (next) next.grant();
+      else this.active--;
+    };
+  }
+}
