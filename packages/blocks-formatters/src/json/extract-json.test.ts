@@ -38,6 +38,10 @@ describe('findLooseObjects', () => {
     expect(found).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
+  it('gives up (null) where the reference scan raises: nesting beyond the recursion limit', () => {
+    expect(findLooseObjects(`{"a": 1} ${'{"a":'.repeat(50_000)}`, () => true)).toBeNull();
+  });
+
   it('does not revisit objects nested in a decoded one', () => {
     const found = findLooseObjects('{"outer": {"a": 1}}', (dict) => 'a' in dict);
     expect(found).toEqual([]);

@@ -35,15 +35,20 @@ export function extractDetectorJson(vlmOutput: string): ExtractedJson {
  * Muse recovery finds them: decode a value at every `{`; on failure move one character on, on success
  * continue after the decoded value (so objects nested in it are not visited again). Only objects that
  * `keep` accepts are returned.
+ *
+ * Returns null where the reference raises out of the scan (nesting deeper than Python's recursion
+ * limit, an over-long integer: not JSONDecodeError, so not caught there). Stopping there also keeps a
+ * deeply nested text from costing a full descent per `{`.
  */
-export function findLooseObjects(text: string, keep: (dict: PythonDict) => boolean): PythonDict[] {
+export function findLooseObjects(text: string, keep: (dict: PythonDict) => boolean): PythonDict[] | null {
   const found: PythonDict[] = [];
   let index = 0;
   for (;;) {
     const start = text.indexOf('{', index);
     if (start === -1) return found;
     const decoded = rawDecodePythonJson(text, start);
-    if (!decoded) {
+    if (!decoded.ok) {
+      if (decoded.fatal) return null;
       index = start + 1;
       continue;
     }

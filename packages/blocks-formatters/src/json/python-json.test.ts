@@ -92,11 +92,16 @@ describe('decodePythonJson (Python json.loads)', () => {
 describe('rawDecodePythonJson (JSONDecoder.raw_decode)', () => {
   it('decodes one value at an offset and reports where it ends', () => {
     const text = 'x {"a": [1]} tail';
-    expect(rawDecodePythonJson(text, 2)).toEqual({ value: { a: [1] }, end: 12 });
+    expect(rawDecodePythonJson(text, 2)).toEqual({ ok: true, value: { a: [1] }, end: 12 });
   });
 
   it('does not skip leading whitespace and fails on garbage', () => {
-    expect(rawDecodePythonJson(' {}', 0)).toBeUndefined();
-    expect(rawDecodePythonJson('{"a": }', 0)).toBeUndefined();
+    expect(rawDecodePythonJson(' {}', 0)).toMatchObject({ ok: false, fatal: false });
+    expect(rawDecodePythonJson('{"a": }', 0)).toMatchObject({ ok: false, fatal: false });
+  });
+
+  it('marks the failures Python raises as something other than JSONDecodeError', () => {
+    expect(rawDecodePythonJson('{"a":'.repeat(2000), 0)).toMatchObject({ ok: false, fatal: true });
+    expect(rawDecodePythonJson(`{"a": ${'1'.repeat(5000)}}`, 0)).toMatchObject({ ok: false, fatal: true });
   });
 });

@@ -53,11 +53,23 @@ const MAX_INT_DIGITS = 4300;
  */
 const MAX_DEPTH = 1000;
 
+/** Keys JS objects list first, in numeric order (canonical array indices below 2^32 - 1). */
 const arrayIndexLike = /^(?:0|[1-9]\d{0,9})$/;
 
-class DecodeFailure extends Error {}
+/**
+ * Why decoding stopped. Not an `Error`: failing fast matters when a scan retries at every `{`, and a
+ * stack trace per attempt is the dominant cost. `fatal` marks what Python raises as something other than
+ * JSONDecodeError (RecursionError, the int-digits ValueError), which `raw_decode` callers do not catch.
+ */
+class DecodeFailure {
+  constructor(
+    readonly message: string,
+    readonly fatal = false,
+  ) {}
+}
 
 export type DecodeResult = { ok: true; value: PythonValue } | { ok: false; reason: string };
+export type RawDecodeResult = { ok: true; value: PythonValue; end: number } | { ok: false; reason: string; fatal: boolean };
 
 /** `json.loads(text)`: one value, surrounded by optional JSON whitespace. */
 export function decodePythonJson(text: string): DecodeResult {
@@ -74,14 +86,17 @@ export function decodePythonJson(text: string): DecodeResult {
   }
 }
 
-/** `JSONDecoder().raw_decode(text, start)`: one value starting exactly at `start`; no whitespace skipping. */
-export function rawDecodePythonJson(text: string, start: number): { value: PythonValue; end: number } | undefined {
+/**
+ * `JSONDecoder().raw_decode(text, start)`: one value starting exactly at `start`; no whitespace skipping.
+ * A `fatal` failure is one Python raises as RecursionError / ValueError rather than JSONDecodeError.
+ */
+export function rawDecodePythonJson(text: string, start: number): RawDecodeResult {
   const decoder = new Decoder(text, start);
   try {
     const value = decoder.value(0);
-    return { value, end: decoder.index };
+    return { ok: true, value, end: decoder.index };
   } catch (error) {
-    if (error instanceof DecodeFailure) return undefined;
+    if (error instanceof DecodeFailure) return { ok: false, reason: error.message, fatal: error.fatal };
     throw error;
   }
 }
@@ -110,8 +125,8 @@ class Decoder {
     this.index = i;
   }
 
-  private fail(what: string): never {
-    throw new DecodeFailure(`${what} at position ${this.index}`);
+  private fail(what: string, fatal = false): never {
+    throw new DecodeFailure(`${what} at position ${this.index}`, fatal);
   }
 
   value(depth: number): PythonValue {
@@ -190,7 +205,7 @@ class Decoder {
       return value;
     }
     const digits = literal.charCodeAt(0) === 0x2d ? literal.length - 1 : literal.length;
-    if (digits > MAX_INT_DIGITS) this.fail('Integer literal exceeds the 4300-digit conversion limit');
+    if (digits > MAX_INT_DIGITS) this.fail('Integer literal exceeds the 4300-digit conversion limit', true);
     const value = Number(literal);
     if (Number.isSafeInteger(value)) return value === 0 ? 0 : value; // Python ints have no -0
     return new PythonInt(literal);
@@ -268,11 +283,11 @@ class Decoder {
   }
 
   private object(depth: number): PythonDict {
-    if (depth > MAX_DEPTH) this.fail('Maximum nesting depth exceeded');
+    if (depth > MAX_DEPTH) this.fail('Maximum nesting depth exceeded', true);
     const text = this.text;
     const dict = Object.create(null) as PythonDict;
+    // Written key order, kept only once an integer-like key shows up (before that JS order is written order).
     let keys: string[] | undefined;
-    let reorderable = false;
     this.index++;
     this.skipWhitespace();
     if (text.charCodeAt(this.index) === 0x7d) {
@@ -296,8 +311,12 @@ class Decoder {
       } else if (!isNewKey) {
         integralFloatMembers.get(dict)?.delete(key);
       }
-      if (isNewKey) (keys ??= []).push(key);
-      if (arrayIndexLike.test(key)) reorderable = true;
+      if (keys) {
+        if (isNewKey) keys.push(key);
+      } else if (isNewKey && isArrayIndexLike(key)) {
+        keys = Object.keys(dict).filter((existing) => existing !== key);
+        keys.push(key);
+      }
       this.skipWhitespace();
       const next = text.charCodeAt(this.index);
       if (next === 0x7d) {
@@ -308,12 +327,12 @@ class Decoder {
       this.index++;
       this.skipWhitespace();
     }
-    if (reorderable && keys) writtenKeyOrders.set(dict, keys);
+    if (keys) writtenKeyOrders.set(dict, keys);
     return dict;
   }
 
   private array(depth: number): PythonValue[] {
-    if (depth > MAX_DEPTH) this.fail('Maximum nesting depth exceeded');
+    if (depth > MAX_DEPTH) this.fail('Maximum nesting depth exceeded', true);
     const text = this.text;
     const list: PythonValue[] = [];
     this.index++;
@@ -349,6 +368,11 @@ function memberSet(container: object): Set<string | number> {
     integralFloatMembers.set(container, set);
   }
   return set;
+}
+
+function isArrayIndexLike(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 && arrayIndexLike.test(key) && Number(key) < 4294967295;
 }
 
 function isDigit(c: number): boolean {

@@ -74,9 +74,10 @@ export function parseMuseDetections(parsed: PythonValue, context: ParseContext):
 
 /**
  * The v2 block's fallback for Muse when the text is not one JSON value: objects written back to back
- * (`{...}, {...}`) that carry all four box fields. Null when none is found.
+ * (`{...}, {...}`) that carry all four box fields. Null when none is found, or where the reference's
+ * scan raises (see `findLooseObjects`).
  */
 export function recoverLooseMuseObjects(vlmOutput: string): PythonDict[] | null {
   const found = findLooseObjects(vlmOutput, hasAllBoxFields);
-  return found.length > 0 ? found : null;
+  return found !== null && found.length > 0 ? found : null;
 }
