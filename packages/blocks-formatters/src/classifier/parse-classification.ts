@@ -8,7 +8,8 @@ import { getItem, isDict, PythonError, pythonIterate, pythonMax, pythonTypeName 
 import { describeFailure, type FailureLogger } from '../failure-log.js';
 
 export interface ClassifierInput {
-  image: FormatterImage;
+  /** Only the size and the parent id are read; a `WorkflowImage` fits. */
+  image: Pick<FormatterImage, 'width' | 'height' | 'parentId'>;
   /** The model's raw answer. */
   vlmOutput: string;
   /** Class names in order; their index is the class id. */
