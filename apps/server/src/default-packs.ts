@@ -1,0 +1,8 @@
+import { formattersPack } from '@flow/blocks-formatters';
+import type { BlockPack } from '@flow/engine';
+
+/**
+ * Packs every server serves unless told otherwise: the first-party formatter blocks. More arrive by
+ * registration (`FLOW_PLUGINS`, `createServer({ packs })`), never by editing routes.
+ */
+export const defaultBlockPacks: readonly BlockPack[] = [formattersPack];

@@ -1,0 +1,49 @@
+import type { FastifyServerOptions } from 'fastify';
+import { maskApiKeysInText } from './mask.js';
+
+/** Anything pino can write JSON lines to (a stream, or a test's line collector). */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  headers?: Record<string, string | string[] | undefined>;
+  socket?: { remoteAddress?: string };
+}
+
+/**
+ * Pino settings: JSON lines with the request id as `request_id`; the Authorization header and `api_key`
+ * fields redacted; `api_key=` values masked in URLs, messages and error texts.
+ */
+export function createLoggerOptions(level: string, destination?: LogDestination): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    ...(destination ? { stream: destination } : {}),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'api_key', '*.api_key', 'headers.authorization'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: LoggedRequest) => ({
+        method: request.method,
+        url: maskApiKeysInText(request.url ?? ''),
+        remoteAddress: request.socket?.remoteAddress,
+        userAgent: request.headers?.['user-agent'],
+      }),
+      err: (error: Error & { code?: string }) => ({
+        type: error.name,
+        message: maskApiKeysInText(error.message ?? ''),
+        ...(error.code ? { code: error.code } : {}),
+        // Stacks stay in the server's logs only; they never reach a client.
+        stack: maskApiKeysInText(error.stack ?? ''),
+      }),
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskApiKeysInText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+  };
+}
