@@ -27,7 +27,7 @@ const labelKeys: Record<FlorenceTask, string | undefined> = {
 };
 
 /** A numpy-style float32 array: its shape and its values in row-major order. */
-interface Float32Array_ {
+interface Float32Values {
   shape: number[];
   values: number[];
 }
@@ -37,7 +37,7 @@ interface Float32Array_ {
  * goes through `float()` (so numeric strings and booleans convert) and is rounded to float32
  * (`Math.fround`). numpy turns `None` into NaN. Objects cannot convert.
  */
-export function toFloat32Array(value: PythonValue): Float32Array_ {
+export function toFloat32Array(value: PythonValue): Float32Values {
   const values: number[] = [];
   const shape = collect(value, values, 0);
   return { shape, values };
