@@ -21,7 +21,7 @@ export function parseCommandArgs<T extends OptionsConfig>(command: string, args:
     throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, ''), command);
   }
   const given = parsed.positionals.length;
-  if (!parsed.values.help && given !== positionals.count) {
+  if (!(parsed.values as { help?: boolean }).help && given !== positionals.count) {
     throw new UsageError(given < positionals.count ? `missing ${positionals.what}` : `unexpected argument "${parsed.positionals[positionals.count]}"`, command);
   }
   return parsed;

@@ -24,6 +24,9 @@ Options:
 
 Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is printed), 2 usage error.`;
 
+/** Kinds whose values are text: `--input` keeps such values verbatim instead of parsing them as JSON. */
+const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
+
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, {
     inputs: { type: 'string' },
@@ -53,9 +56,18 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   try {
     const workflow = engine.compile(definition);
     if (values.input?.length) {
-      const imageInputs = new Set(workflow.plan.inputs.filter((input) => input.batch && input.kinds.includes('image')).map((input) => input.name));
+      const plan = workflow.plan;
+      const imageInputs = new Set(plan.inputs.filter((input) => input.batch && input.kinds.includes('image')).map((input) => input.name));
+      const textInputs = new Set(
+        plan.inputs
+          .filter((input) => {
+            const kinds = input.definition.kind?.length ? input.kinds : (plan.inputInterface[input.name] ?? []);
+            return kinds.length > 0 && kinds.every((kind) => textKinds.has(kind));
+          })
+          .map((input) => input.name),
+      );
       const known = new Set(workflow.inputNames);
-      const flagged = parseInputFlags(values.input, imageInputs);
+      const flagged = parseInputFlags(values.input, imageInputs, textInputs);
       for (const name of Object.keys(flagged)) {
         if (!known.has(name)) throw new UsageError(`--input ${name}: the workflow has no input named "${name}" (inputs: ${[...known].join(', ') || 'none'})`, 'run');
       }

@@ -2,10 +2,10 @@ import { UsageError } from '../cli-io.js';
 
 /**
  * Turns repeated `--input name=value` flags into a run request's `inputs`. For image inputs the value is
- * a file path (or an http(s) URL); for others it is parsed as JSON when it parses, else kept as text.
- * Repeating an image input makes a batch.
+ * a file path (or an http(s) URL); text inputs (every kind textual, e.g. a model answer) keep the text as
+ * given; others are parsed as JSON when they parse, else kept as text. Repeating an image input makes a batch.
  */
-export function parseInputFlags(flags: readonly string[], imageInputs: ReadonlySet<string>): Record<string, unknown> {
+export function parseInputFlags(flags: readonly string[], imageInputs: ReadonlySet<string>, textInputs: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   for (const flag of flags) {
     const separator = flag.indexOf('=');
@@ -19,7 +19,7 @@ export function parseInputFlags(flags: readonly string[], imageInputs: ReadonlyS
       continue;
     }
     if (Object.hasOwn(inputs, name)) throw new UsageError(`--input ${name} is given twice; only image inputs can be repeated to make a batch`);
-    inputs[name] = parseParameter(text);
+    inputs[name] = textInputs.has(name) ? text : parseParameter(text);
   }
   return inputs;
 }

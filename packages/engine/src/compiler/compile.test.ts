@@ -108,6 +108,19 @@ describe('compile', () => {
     expect(problems[1]!.hint).toContain('"output"');
   });
 
+  it('keeps checking references after a step fails to parse, without blaming references to that step', () => {
+    const problems = problemsOf(
+      withChanges((copy) => {
+        copy.steps[0]!.type = 'test/nothing@v1';
+        copy.steps[1]!.image = '$inputs.picture';
+      }),
+    );
+    expect(problems.map((problem) => [problem.code, problem.step, problem.property])).toEqual([
+      ['UNKNOWN_BLOCK_TYPE', 'vlm', 'type'],
+      ['INVALID_REFERENCE_TARGET', 'box', 'image'],
+    ]);
+  });
+
   it('rejects malformed selectors in selector properties', () => {
     const [problem] = problemsOf(withChanges((copy) => (copy.steps[1]!.text = '$steps.vlm')));
     expect(problem).toMatchObject({ step: 'box', property: 'text', errorType: 'WorkflowSyntaxError' });

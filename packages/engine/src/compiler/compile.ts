@@ -132,6 +132,8 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   // Steps: envelope, block lookup, manifest.
   const parsedSteps: ParsedStep[] = [];
   const stepNames: string[] = [];
+  // Steps that failed to parse: references to them are not reported again as dangling.
+  const unparsedSteps = new Set<string>();
   raw.steps.forEach((value, index) => {
     const envelopeResult = stepEnvelopeSchema.safeParse(value);
     if (!envelopeResult.success) {
@@ -145,6 +147,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     const { type, name, ...properties } = envelopeResult.data;
     stepNames.push(name);
     const registered = registry.find(type);
+    if (!registered) unparsedSteps.add(name);
     if (!registered) {
       const suggestions = suggestNames(type, registry.identifiers);
       report({
@@ -159,6 +162,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       return;
     }
     const manifest = registered.block.manifest.safeParse(properties);
+    if (!manifest.success) unparsedSteps.add(name);
     if (!manifest.success) {
       for (const issue of manifest.error.issues) {
         const property = issue.path.length > 0 ? String(issue.path[0]) : null;
@@ -171,6 +175,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     try {
       outputs = resolveBlockOutputs(registered.block, manifest.data);
     } catch (error) {
+      unparsedSteps.add(name);
       report({ code: 'INVALID_STEP_PROPERTY', errorType: 'WorkflowSyntaxError', step: name, blockType: type, message: `Step "${name}" (${type}) cannot describe its outputs: ${(error as Error).message}.` });
       return;
     }
@@ -189,7 +194,8 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       report({ code: 'DUPLICATE_NAME', errorType: 'DuplicatedNameError', context: VALIDATION, step: where, property: name, message: `Found duplicated ${label} names: "${name}" is used more than once.` });
     }
   }
-  if (problems.length > 0) fail();
+  // Duplicates make references ambiguous; other problems so far still let references be checked.
+  if (problems.some((problem) => problem.code === 'DUPLICATE_NAME')) fail();
 
   // References, kinds and the dependency graph.
   const inputsByName = new Map(inputs.map((input) => [input.name, input]));
@@ -214,6 +220,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     const parts = selector.split('.');
     if (parts[0] === '$steps' && parts.length === 3) {
       const target = stepsByName.get(parts[1]!);
+      if (!target && unparsedSteps.has(parts[1]!)) return undefined;
       if (!target) {
         report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...stepsByName.keys()]) });
         return undefined;
@@ -303,6 +310,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch }, coordinatesSystem: output.coordinates_system, kinds: input.kinds });
     } else if (parts[0] === '$steps' && parts.length === 3) {
       const step = compiledSteps.get(parts[1]!);
+      if (!step && unparsedSteps.has(parts[1]!)) continue;
       if (!step) {
         report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...compiledSteps.keys()]) });
         continue;
