@@ -12,7 +12,7 @@ Options:
   -h, --help     Show this help.`;
 
 export async function blocksCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('blocks', args, {
+  const { values } = parseCommandArgs<{ json?: boolean }>('blocks', args, {
     json: { type: 'boolean' },
   }, { count: 0, what: '' });
   if (values.help) {

@@ -13,7 +13,7 @@ Options:
   -h, --help     Show this help.`;
 
 export async function describeCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('describe', args, {
+  const { values, positionals } = parseCommandArgs<{ json?: boolean }>('describe', args, {
     json: { type: 'boolean' },
   }, { count: 1, what: 'the block type' });
   if (values.help) {

@@ -28,7 +28,7 @@ Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is pri
 const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
 
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('run', args, {
+  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean }>('run', args, {
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },

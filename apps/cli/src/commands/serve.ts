@@ -18,7 +18,7 @@ interface ServerModule {
 }
 
 export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('serve', args, {
+  const { values } = parseCommandArgs<{ host?: string; port?: string }>('serve', args, {
     host: { type: 'string' },
     port: { type: 'string' },
   }, { count: 0, what: '' });

@@ -14,7 +14,7 @@ Options:
   -h, --help     Show this help.`;
 
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('validate', args, {
+  const { values, positionals } = parseCommandArgs<{ json?: boolean }>('validate', args, {
     json: { type: 'boolean' },
   }, { count: 1, what: 'the workflow definition file' });
   if (values.help) {
