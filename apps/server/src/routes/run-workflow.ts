@@ -83,24 +83,35 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     throw new HttpError(413, `The request carries ${images} images; this server accepts at most ${config.maxImagesPerRequest} per request (FLOW_MAX_IMAGES_PER_REQUEST).`);
   }
 
-  const timeout = AbortSignal.timeout(config.requestTimeoutMs);
-  const clientGone = new AbortController();
-  const onClose = () => {
-    if (!reply.raw.writableFinished) clientGone.abort(new ClientDisconnectedError());
+  // One controller per run, ended by the deadline, the client leaving or a forced shutdown. (A plain
+  // timer and listeners: AbortSignal.timeout + AbortSignal.any cost ~100x more per request on Node 20.)
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const timedOut = () => new HttpError(504, `The workflow run did not finish within ${config.requestTimeoutMs} ms (FLOW_REQUEST_TIMEOUT_MS).`);
+  let stopReason: () => Error = timedOut;
+  const stop = (reason: () => Error) => {
+    if (signal.aborted) return;
+    stopReason = reason;
+    controller.abort(reason());
   };
+  const deadline = setTimeout(() => stop(timedOut), config.requestTimeoutMs);
+  const onClose = () => {
+    if (!reply.raw.writableFinished) stop(() => new ClientDisconnectedError());
+  };
+  const onShutdown = () => stop(() => new ServerBusyError('shutting-down'));
   reply.raw.once('close', onClose);
-  const signal = AbortSignal.any([timeout, clientGone.signal, lifecycle.abortRuns.signal]);
-  const stopReason = () => {
-    if (clientGone.signal.aborted) return new ClientDisconnectedError();
-    if (lifecycle.abortRuns.signal.aborted) return new ServerBusyError('shutting-down');
-    return new HttpError(504, `The workflow run did not finish within ${config.requestTimeoutMs} ms (FLOW_REQUEST_TIMEOUT_MS).`);
+  lifecycle.abortRuns.signal.addEventListener('abort', onShutdown, { once: true });
+  const cleanup = () => {
+    clearTimeout(deadline);
+    reply.raw.off('close', onClose);
+    lifecycle.abortRuns.signal.removeEventListener('abort', onShutdown);
   };
 
   let release: () => void;
   try {
     release = await context.runSlots.acquire({ waitMs: Math.max(0, config.requestTimeoutMs - (performance.now() - startedAt)), signal });
   } catch (error) {
-    reply.raw.off('close', onClose);
+    cleanup();
     if (error instanceof ServerBusyError) {
       context.metrics.runsRejected.inc({ reason: error.reason });
       throw error;
@@ -134,7 +145,7 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     if (signal.aborted) throw stopReason();
     throw error;
   } finally {
-    reply.raw.off('close', onClose);
+    cleanup();
   }
   const serialized = workflow.serialize(outputs);
   if (body.excluded_fields?.length) {
