@@ -1,0 +1,19 @@
+// The server under test, in its own process like in production. Started by bench/index.ts with
+// --expose-gc and an IPC channel: it prints its URL and answers "memory" messages after a full GC.
+import { startServer } from '../src/start-server.js';
+
+const running = await startServer({
+  port: 0,
+  signals: ['SIGTERM'],
+  env: { ...process.env, LOG_LEVEL: 'warn', FLOW_MAX_CONCURRENT_RUNS: '256', FLOW_MAX_QUEUED_RUNS: '1024', FLOW_METRICS_DEFAULT: 'false' },
+});
+
+process.on('message', (message) => {
+  if (message !== 'memory') return;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.send?.({ rss, heapUsed });
+});
+process.send?.({ url: running.url });
