@@ -55,6 +55,7 @@ const environmentSchema = z.object({
   FLOW_ENABLE_PROFILING: booleanFlag(false),
   FLOW_SHUTDOWN_TIMEOUT_MS: integer(20_000, { min: 0 }),
   FLOW_METRICS_DEFAULT: booleanFlag(true),
+  FLOW_CORS_ORIGINS: optionalText,
 });
 
 /** The server's settings, resolved from the environment and overridable one by one in code. */
@@ -92,6 +93,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Process metrics (CPU, memory, event loop) on /metrics besides the server's own. */
   collectDefaultMetrics: boolean;
+  /** Browser origins allowed to call the API (CORS); empty turns CORS off, `*` allows any. */
+  corsOrigins: string[];
 }
 
 /** A configuration value could not be read; the message names each variable at fault. */
@@ -115,7 +118,7 @@ export function loadServerConfig(env: Record<string, string | undefined> = proce
     host: values.HOST,
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
-    plugins: (values.FLOW_PLUGINS ?? '').split(',').map((part) => part.trim()).filter(Boolean),
+    plugins: splitList(values.FLOW_PLUGINS),
     workflowsDir: values.FLOW_WORKFLOWS_DIR,
     bodyLimitBytes: values.FLOW_BODY_LIMIT_BYTES,
     maxJsonDepth: values.FLOW_MAX_JSON_DEPTH,
@@ -137,7 +140,12 @@ export function loadServerConfig(env: Record<string, string | undefined> = proce
     enableProfiling: values.FLOW_ENABLE_PROFILING,
     shutdownTimeoutMs: values.FLOW_SHUTDOWN_TIMEOUT_MS,
     collectDefaultMetrics: values.FLOW_METRICS_DEFAULT,
+    corsOrigins: splitList(values.FLOW_CORS_ORIGINS),
   };
+}
+
+function splitList(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((part) => part.trim()).filter(Boolean);
 }
 
 function describeValue(env: Record<string, string | undefined>, path: PropertyKey[]): string {

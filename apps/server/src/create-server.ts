@@ -6,6 +6,7 @@ import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import { loadServerConfig, mergeServerConfig, type ServerConfig, type ServerConfigOverrides } from './config.js';
 import { defaultBlockPacks } from './default-packs.js';
 import { toErrorResponse } from './errors/error-responses.js';
+import { registerCors } from './http/cors.js';
 import { HttpError } from './errors/http-errors.js';
 import { createAddressPolicy, type AddressPolicy } from './images/address-policy.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
@@ -146,6 +147,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     return reply.code(response.status).headers(response.headers).send(response.body);
   });
 
+  registerCors(app, config.corsOrigins);
   registerRunRoutes(app, context);
   registerDescribeRoutes(app, context);
   registerOperationsRoutes(app, context, { version: packageJson.version });
