@@ -13,6 +13,7 @@ export {
   inputSelectorPattern,
   stepOutputSelectorPattern,
   type SelectorInfo,
+  type SelectorOptions,
   type PropertySelectors,
 } from './block/selectors.js';
 export { createEngine, createEngineWithPlugins, type Engine, type EngineOptions, type EngineFromEnvironmentOptions } from './engine.js';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export function classifierManifest() {
   return z.object({
     image: selector([imageKind], { description: 'The image the model looked at; its size and parent id go into the prediction.' }),
-    vlm_output: selector([languageModelOutputKind], { description: "The model's raw answer: JSON, optionally inside a ```json fenced block (only the first such block is read)." }),
+    vlm_output: selector([languageModelOutputKind], { title: 'VLM Output', description: "The model's raw answer: JSON, optionally inside a ```json fenced block (only the first such block is read)." }),
     classes: literalOrSelector(z.array(z.string()), [listOfValuesKind], {
       description: "Class names in order; a class's position is its class id, classes the model names that are not listed get -1.",
     }),

@@ -19,7 +19,7 @@ export function detectorManifest<const ModelTypes extends readonly [string, ...s
   return z
     .object({
       image: selector([imageKind], { description: 'The image the model looked at; its size turns relative boxes into pixels and its lineage is attached to every detection.' }),
-      vlm_output: selector([languageModelOutputKind], { description: "The model's raw answer: JSON, optionally inside a ```json fenced block (only the first such block is read)." }),
+      vlm_output: selector([languageModelOutputKind], { title: 'VLM Output', description: "The model's raw answer: JSON, optionally inside a ```json fenced block (only the first such block is read)." }),
       classes: literalOrSelector(z.array(z.string()), [listOfValuesKind], {
         description: 'Class names in order; a label\'s position is its class id, labels not listed get -1. Required for every model type except Florence-2.',
       })

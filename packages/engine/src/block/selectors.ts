@@ -28,10 +28,17 @@ function register<T extends z.ZodType>(schema: T, info: SelectorInfo): T {
   return schema;
 }
 
-function selectorSchema(pattern: RegExp, kinds: readonly Kind[], selectedElement: SelectedElement, pointsToBatch: boolean | 'dynamic', description?: string) {
+/** Text shown for a property in describe output and editors. */
+export interface SelectorOptions {
+  title?: string;
+  description?: string;
+}
+
+function selectorSchema(pattern: RegExp, kinds: readonly Kind[], selectedElement: SelectedElement, pointsToBatch: boolean | 'dynamic', options: SelectorOptions = {}) {
   const base = z.string().regex(pattern, { message: `must be a selector like ${selectedElement === 'workflow_parameter' ? '"$inputs.name"' : '"$inputs.name" or "$steps.step.output"'}` });
   const schema = base.meta({
-    ...(description ? { description } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
     reference: true,
     selected_element: selectedElement,
     kind: kinds.map(describeKind),
@@ -41,28 +48,28 @@ function selectorSchema(pattern: RegExp, kinds: readonly Kind[], selectedElement
 }
 
 /** A reference to an input or a step output of one of `kinds` (the modern generic `Selector`). */
-export function selector(kinds: readonly Kind[], options: { description?: string } = {}) {
-  return selectorSchema(anySelectorPattern, kinds, 'any_data', 'dynamic', options.description);
+export function selector(kinds: readonly Kind[], options: SelectorOptions = {}) {
+  return selectorSchema(anySelectorPattern, kinds, 'any_data', 'dynamic', options);
 }
 
 /** A reference to a step output only. */
-export function stepOutputSelector(kinds: readonly Kind[], options: { description?: string } = {}) {
-  return selectorSchema(stepOutputSelectorPattern, kinds, 'step_output', true, options.description);
+export function stepOutputSelector(kinds: readonly Kind[], options: SelectorOptions = {}) {
+  return selectorSchema(stepOutputSelectorPattern, kinds, 'step_output', true, options);
 }
 
 /** A reference to a workflow parameter (`$inputs.name`) only. */
-export function parameterSelector(kinds: readonly Kind[], options: { description?: string } = {}) {
-  return selectorSchema(inputSelectorPattern, kinds, 'workflow_parameter', false, options.description);
+export function parameterSelector(kinds: readonly Kind[], options: SelectorOptions = {}) {
+  return selectorSchema(inputSelectorPattern, kinds, 'workflow_parameter', false, options);
 }
 
 /**
  * A property that takes either a literal value or a selector. The literal schema is remembered so that
  * a `$inputs` parameter plugged in here is validated against it when the workflow runs.
  */
-export function literalOrSelector<T extends z.ZodType>(literal: T, kinds: readonly Kind[], options: { description?: string } = {}) {
+export function literalOrSelector<T extends z.ZodType>(literal: T, kinds: readonly Kind[], options: SelectorOptions = {}) {
   const reference = selectorSchema(anySelectorPattern, kinds, 'any_data', 'dynamic');
   const union = z.union([reference, literal]);
-  const schema = options.description ? union.describe(options.description) : union;
+  const schema = options.title || options.description ? union.meta({ ...(options.title ? { title: options.title } : {}), ...(options.description ? { description: options.description } : {}) }) : union;
   return register(schema, { kinds, selectedElement: 'any_data', literal });
 }
 

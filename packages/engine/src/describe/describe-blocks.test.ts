@@ -66,3 +66,16 @@ describe('describeInterface', () => {
     expect(description.kinds_schemas.image).toMatchObject({ type: 'object' });
   });
 });
+
+describe('selector options', () => {
+  it('carry a title and description into the JSON schema while staying selectors', async () => {
+    const { z } = await import('zod');
+    const { stringKind } = await import('@flow/kinds');
+    const { selector, literalOrSelector, findPropertySelectors } = await import('../block/selectors.js');
+    const titled = selector([stringKind], { title: 'VLM Output', description: 'The answer.' });
+    const either = literalOrSelector(z.string(), [stringKind], { title: 'Prompt' });
+    expect(findPropertySelectors(titled)?.kinds).toEqual(new Set(['string']));
+    expect(findPropertySelectors(either)?.literal).toBeDefined();
+    expect(z.toJSONSchema(z.object({ titled, either }))).toMatchObject({ properties: { titled: { title: 'VLM Output', description: 'The answer.', reference: true }, either: { title: 'Prompt' } } });
+  });
+});
