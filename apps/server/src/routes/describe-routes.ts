@@ -31,17 +31,6 @@ const errorResponses = {
   422: { description: 'The request body does not have the expected shape.', schema: validationErrorBodySchema },
 };
 
-const dynamicBlocksProblem: CompilationProblem = {
-  code: 'DYNAMIC_BLOCKS_NOT_ALLOWED',
-  errorType: 'DynamicBlockError',
-  context: 'workflow_compilation | blocks_loading',
-  status: 400,
-  step: null,
-  blockType: null,
-  property: 'dynamic_blocks_definitions',
-  message: 'Inline Python blocks (`dynamic_blocks_definitions`) are not supported: code never arrives in a request. Install a block pack on the server instead.',
-};
-
 /** Validate, describe_interface, the blocks catalogue, the definition schema, dynamic outputs and versions. */
 export function registerDescribeRoutes(app: FastifyInstance, context: ServerContext): void {
   const { engine } = context;
@@ -143,7 +132,8 @@ export function registerDescribeRoutes(app: FastifyInstance, context: ServerCont
       responses: { ...describeResponses, 400: { description: '`dynamic_blocks_definitions` is not empty.', schema: workflowErrorBodySchema }, 422: errorResponses[422] },
     },
     async ({ body, request, reply }) => {
-      if (body.dynamic_blocks_definitions.length > 0) throw new WorkflowCompilationError([dynamicBlocksProblem]);
+      // The engine refuses inline Python blocks; let it say so in its own words.
+      if (body.dynamic_blocks_definitions.length > 0) engine.compile({ version: engine.version, inputs: [], steps: [], outputs: [], dynamic_blocks_definitions: body.dynamic_blocks_definitions });
       const version = body.execution_engine_version;
       // Like the reference: an engine version no block supports lists no blocks, with status 200.
       if (version && !checkRequestedVersion(version).ok) return sendJson(request, reply, describeNone());
