@@ -86,7 +86,7 @@ describe('flow validate', () => {
   it('exits 0 for a workflow that compiles', async () => {
     const { code, stdout } = await flow(['validate', example('detect-from-answer.workflow.json')]);
     expect(code).toBe(0);
-    expect(stdout).toContain('compiles (3 inputs, 1 steps, 2 outputs)');
+    expect(stdout).toContain('compiles (3 inputs, 1 step, 2 outputs)');
     expect((await flow(['validate', example('detect-from-answer.workflow.json'), '--json'])).stdout).toBe('{"status":"ok"}\n');
   });
 

@@ -30,6 +30,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   }
   const plan = result.workflow.plan;
   if (values.json) writeJson(io, { status: 'ok' }, false);
-  else io.stdout.write(`ok: ${positionals[0]} compiles (${plan.inputs.length} inputs, ${plan.steps.length} steps, ${plan.outputs.length} outputs)\n`);
+  else io.stdout.write(`ok: ${positionals[0]} compiles (${count(plan.inputs.length, 'input')}, ${count(plan.steps.length, 'step')}, ${count(plan.outputs.length, 'output')})\n`);
   return ExitCode.ok;
+}
+
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
 }
