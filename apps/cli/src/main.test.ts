@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -139,5 +139,34 @@ describe('the flow binary', () => {
     expect(ok.stdout).toContain('compiles');
     const usage = await run(process.execPath, [...bin, 'run'], { cwd: root }).then(() => ({ code: 0 }), (error: { code: number }) => error);
     expect(usage.code).toBe(2);
+  });
+});
+
+describe('flow serve', () => {
+  it('starts the HTTP server, answers a run, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@flow/source', join(root, 'apps/cli/src/bin.ts'), 'serve', '--port', '0'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    let stderr = '';
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line: ${stderr}`)), 15_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(stderr);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1]!);
+        }
+      });
+    });
+    const { readFile } = await import('node:fs/promises');
+    const definition = JSON.parse(await readFile(join(root, example('detect-from-answer.workflow.json')), 'utf8'));
+    const inputs = JSON.parse(await readFile(join(root, example('detect-from-answer.inputs.json')), 'utf8'));
+    inputs.image = { type: 'base64', value: (await readFile(join(root, example('pets.png')))).toString('base64') };
+    const response = await fetch(`${url}/workflows/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ specification: definition, inputs }) });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { outputs: Array<{ predictions: { predictions: unknown[] } }> };
+    expect(body.outputs[0]!.predictions.predictions).toHaveLength(2);
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });

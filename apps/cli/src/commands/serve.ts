@@ -13,10 +13,6 @@ Options:
 
 The server reads its limits from the environment; see apps/server/README.md.`;
 
-interface ServerModule {
-  startServer(options: { host?: string; port?: number; plugins?: string[]; env?: Record<string, string | undefined> }): Promise<unknown>;
-}
-
 export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs<{ host?: string; port?: string }>('serve', args, {
     host: { type: 'string' },
@@ -29,9 +25,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`, 'serve');
   // Loaded on demand so the other commands never pay for the HTTP stack.
-  const server = (await import(serverModuleName)) as ServerModule;
-  await server.startServer({ host: values.host, port, plugins: values.plugin ?? [], env: io.env });
+  const { startServer } = await import('@flow/server');
+  const running = await startServer({ host: values.host, port, plugins: values.plugin ?? [], env: io.env });
+  io.stderr.write(`flow serve: listening on ${running.url}\n`);
   return ExitCode.ok;
 }
-
-const serverModuleName = '@flow/server';
