@@ -128,7 +128,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   });
   app.addHook('onClose', async () => runSlots.close());
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ detail: 'Not Found' });
   });
 

@@ -6,7 +6,7 @@ import { findDetectionParser, DETECTOR_TASK_TYPES, DETECTOR_V1_MODEL_TYPES, DETE
 import { vlmAsDetectorV1 } from './detector/v1.js';
 import { vlmAsDetectorV2 } from './detector/v2.js';
 import { blockContext } from './test-support/block-context.js';
-import { testImage } from './test-support/png-header.js';
+import { testImage } from './test-support/test-image.js';
 import { loadFixture } from './test-support/vectors.js';
 
 /** mulberry32: small, fast, and the same sequence on every run. */

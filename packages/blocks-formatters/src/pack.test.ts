@@ -1,7 +1,7 @@
 import { createEngine } from '@flow/engine';
 import { describe, expect, it } from 'vitest';
 import { formattersPack } from './pack.js';
-import { pngHeader } from './test-support/png-header.js';
+import { pngHeader } from './test-support/test-image.js';
 
 const engine = createEngine({ packs: [formattersPack] });
 

@@ -4,4 +4,4 @@ export { readBody } from './http/read-body.js';
 export { startFakeVllm } from './vllm/start-fake-vllm.js';
 export type { FakeVllm, FakeVllmOptions, FakeVllmFault, FakeVllmFaultKind, FakeVllmTask, RecordedRequest } from './vllm/fake-vllm-options.js';
 export { vllmErrorBody, type VllmErrorShape } from './vllm/vllm-error-body.js';
-export { makePng, makeJpegHeader } from './images/make-images.js';
+export { makePng, makePngHeader, makeJpegHeader } from './images/make-images.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockContext } from '../test-support/block-context.js';
-import { testImage } from '../test-support/png-header.js';
+import { testImage } from '../test-support/test-image.js';
 import { expectMatches, loadFixture, type VectorImage } from '../test-support/vectors.js';
 import { vlmAsClassifierV1 } from './v1.js';
 import { vlmAsClassifierV2 } from './v2.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testImage } from '../test-support/png-header.js';
+import { testImage } from '../test-support/test-image.js';
 import { parseClassifierOutput, type MultiLabelClassification, type SingleLabelClassification } from './parse-classification.js';
 
 const image = testImage(168, 192);

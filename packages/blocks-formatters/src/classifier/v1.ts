@@ -1,33 +1,7 @@
-import { defineBlock } from '@flow/engine';
-import { booleanKind, classificationPredictionKind, stringKind, type WorkflowImage } from '@flow/kinds';
-import { CLASSIFIER_LONG_DESCRIPTION, CLASSIFIER_NAME, CLASSIFIER_SHORT_DESCRIPTION, CLASSIFIER_UI_MANIFEST, classifierManifest } from './manifest.js';
-import { parseClassifierOutput } from './parse-classification.js';
+import { stringKind } from '@flow/kinds';
+import { classifierBlock } from './classifier-block.js';
 
-export interface ClassifierInputs {
-  image: WorkflowImage;
-  vlm_output: string;
-  classes: readonly unknown[];
-}
-
-const manifest = classifierManifest();
+export type { ClassifierInputs } from './classifier-block.js';
 
 /** `roboflow_core/vlm_as_classifier@v1`. */
-export const vlmAsClassifierV1 = defineBlock<ClassifierInputs, typeof manifest>({
-  type: 'roboflow_core/vlm_as_classifier@v1',
-  name: CLASSIFIER_NAME,
-  blockType: 'formatter',
-  shortDescription: CLASSIFIER_SHORT_DESCRIPTION,
-  longDescription: CLASSIFIER_LONG_DESCRIPTION,
-  license: 'Apache-2.0',
-  executionEngineCompatibility: '>=1.3.0,<2.0.0',
-  schemaExtra: { ui_manifest: CLASSIFIER_UI_MANIFEST },
-  manifest,
-  outputs: {
-    error_status: [booleanKind],
-    predictions: [classificationPredictionKind],
-    inference_id: [stringKind],
-  },
-  run(inputs, context) {
-    return parseClassifierOutput({ image: inputs.image, vlmOutput: inputs.vlm_output, classes: inputs.classes, logger: context.logger });
-  },
-});
+export const vlmAsClassifierV1 = classifierBlock({ version: 1, inferenceIdKind: stringKind });

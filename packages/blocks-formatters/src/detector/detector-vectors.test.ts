@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockContext } from '../test-support/block-context.js';
-import { testImage } from '../test-support/png-header.js';
+import { testImage } from '../test-support/test-image.js';
 import { expectDetectionsMatch, expectMatches, loadFixture, type ComputedDetections, type VectorImage } from '../test-support/vectors.js';
 import { vlmAsDetectorV1 } from './v1.js';
 import { vlmAsDetectorV2 } from './v2.js';

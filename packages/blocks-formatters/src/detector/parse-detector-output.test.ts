@@ -1,6 +1,6 @@
 import { serializeDetections, WorkflowImage, type Detections } from '@flow/kinds';
 import { describe, expect, it } from 'vitest';
-import { pngHeader, testImage } from '../test-support/png-header.js';
+import { pngHeader, testImage } from '../test-support/test-image.js';
 import { parseDetectorOutput, type DetectorInput } from './parse-detector-output.js';
 
 const image = testImage(100, 200);

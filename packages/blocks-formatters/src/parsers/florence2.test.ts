@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePythonJson, type PythonValue } from '../json/python-json.js';
 import { PythonError } from '../python/semantics.js';
-import { testImage } from '../test-support/png-header.js';
+import { testImage } from '../test-support/test-image.js';
 import type { ParseContext } from './attach-metadata.js';
 import { md5ClassId, parseFlorence2Detections, toFloat32Array, type FlorenceTask } from './florence2.js';
 

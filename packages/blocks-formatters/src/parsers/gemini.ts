@@ -1,12 +1,11 @@
 import { Detections, type Box } from '@flow/kinds';
 import type { PythonDict, PythonValue } from '../json/python-json.js';
-import { clampConfidence } from '../numbers/python-float.js';
-import { roundHalfEven } from '../numbers/round-half-even.js';
 import { ClassIndex } from '../python/class-index.js';
 import { pythonStr } from '../python/python-str.js';
-import { dictGet, getItem, isDict, PythonError, pythonContains, pythonIterate, pythonLength, pythonTypeName } from '../python/semantics.js';
+import { dictGet, getItem, isDict, PythonError, pythonContains, pythonIterate, pythonLength } from '../python/semantics.js';
 import { arithmeticOperand } from './operands.js';
-import { detectionsWithMetadata, type DetectionRows, type ParseContext } from './attach-metadata.js';
+import { detectionsWithMetadata, type ParseContext } from './attach-metadata.js';
+import { labelledBoxRows } from './labelled-box-rows.js';
 
 /** Gemini's native boxes are `[y_min, x_min, y_max, x_max]` on a 0–1000 scale. */
 const GEMINI_BOX_SCALE = 1000;
@@ -71,15 +70,5 @@ export function parseGeminiDetections(parsed: PythonValue, context: ParseContext
   const { height, width } = context.image;
   const entries = geminiEntries(parsed);
   if (pythonLength(entries) === 0) return Detections.empty();
-  const rows: DetectionRows = { xyxy: [], classId: [], className: [], confidence: [] };
-  for (const detection of pythonIterate(entries)) {
-    const box = convertGeminiBox(detection, height, width);
-    if (!isDict(detection)) throw new PythonError('TypeError', `'${pythonTypeName(detection)}' entry is not an object`);
-    const label = geminiLabel(detection);
-    rows.xyxy.push(box.map(roundHalfEven) as Box);
-    rows.classId.push(classIndex.idOf(label));
-    rows.className.push(label);
-    rows.confidence.push(clampConfidence(Object.hasOwn(detection, 'confidence') ? detection.confidence : 1));
-  }
-  return detectionsWithMetadata(rows, context);
+  return detectionsWithMetadata(labelledBoxRows(pythonIterate(entries), classIndex, (detection) => convertGeminiBox(detection, height, width)), context);
 }

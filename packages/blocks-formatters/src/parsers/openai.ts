@@ -1,11 +1,12 @@
 import { Detections, type Box } from '@flow/kinds';
 import type { PythonValue } from '../json/python-json.js';
-import { clampConfidence, pythonFloat } from '../numbers/python-float.js';
+import { pythonFloat } from '../numbers/python-float.js';
 import { roundHalfEven } from '../numbers/round-half-even.js';
 import { ClassIndex } from '../python/class-index.js';
-import { getItem, isDict, PythonError, pythonMax, pythonMin, pythonTypeName } from '../python/semantics.js';
-import { detectionsWithMetadata, type DetectionRows, type ParseContext } from './attach-metadata.js';
-import { geminiLabel, unpackFour } from './gemini.js';
+import { getItem, isDict, PythonError, pythonMax, pythonMin } from '../python/semantics.js';
+import { detectionsWithMetadata, type ParseContext } from './attach-metadata.js';
+import { labelledBoxRows } from './labelled-box-rows.js';
+import { unpackFour } from './gemini.js';
 import { parseLegacyNormalizedDetections } from './legacy-normalized.js';
 
 /** The OpenAI v5 block shrinks images to this longest edge before upload. */
@@ -47,17 +48,7 @@ export function parseOpenAiAbsoluteDetections(parsed: PythonValue, context: Pars
   if (parsed.length === 0) return Detections.empty();
   const classIndex = new ClassIndex(context.classes);
   const { height, width } = context.image;
-  const rows: DetectionRows = { xyxy: [], classId: [], className: [], confidence: [] };
-  for (const detection of parsed) {
-    const box = convertOpenAiBox(detection, height, width);
-    if (!isDict(detection)) throw new PythonError('TypeError', `'${pythonTypeName(detection)}' entry is not an object`);
-    const label = geminiLabel(detection);
-    rows.xyxy.push(box.map(roundHalfEven) as Box);
-    rows.classId.push(classIndex.idOf(label));
-    rows.className.push(label);
-    rows.confidence.push(clampConfidence(Object.hasOwn(detection, 'confidence') ? detection.confidence : 1));
-  }
-  return detectionsWithMetadata(rows, context);
+  return detectionsWithMetadata(labelledBoxRows(parsed, classIndex, (detection) => convertOpenAiBox(detection, height, width)), context);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PythonDict, PythonValue } from '../json/python-json.js';
 import { PythonError } from '../python/semantics.js';
-import { testImage } from '../test-support/png-header.js';
+import { testImage } from '../test-support/test-image.js';
 import { expectDetectionsMatch, expectMatches, loadFixture, toPython, type ComputedDetections, type VectorImage } from '../test-support/vectors.js';
 import type { ParseContext } from './attach-metadata.js';
 import { convertGeminiBox } from './gemini.js';

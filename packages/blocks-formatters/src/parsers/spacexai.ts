@@ -1,11 +1,11 @@
 import { Detections, type Box } from '@flow/kinds';
 import type { PythonValue } from '../json/python-json.js';
-import { clampConfidence, pythonFloat } from '../numbers/python-float.js';
-import { roundHalfEven } from '../numbers/round-half-even.js';
+import { pythonFloat } from '../numbers/python-float.js';
 import { ClassIndex } from '../python/class-index.js';
-import { getItem, isDict, PythonError, pythonIterate, pythonLength, pythonMax, pythonMin, pythonTypeName } from '../python/semantics.js';
-import { detectionsWithMetadata, type DetectionRows, type ParseContext } from './attach-metadata.js';
-import { geminiLabel, unpackFour } from './gemini.js';
+import { getItem, isDict, PythonError, pythonIterate, pythonLength, pythonMax, pythonMin } from '../python/semantics.js';
+import { detectionsWithMetadata, type ParseContext } from './attach-metadata.js';
+import { labelledBoxRows } from './labelled-box-rows.js';
+import { unpackFour } from './gemini.js';
 
 /** Grok boxes are percentages of the image size. */
 const PERCENT_SCALE = 100;
@@ -33,15 +33,5 @@ export function parseSpacexaiDetections(parsed: PythonValue, context: ParseConte
   if (pythonLength(entries) === 0) return Detections.empty();
   const classIndex = new ClassIndex(context.classes);
   const { height, width } = context.image;
-  const rows: DetectionRows = { xyxy: [], classId: [], className: [], confidence: [] };
-  for (const detection of pythonIterate(entries)) {
-    const box = convertSpacexaiBox(detection, height, width);
-    if (!isDict(detection)) throw new PythonError('TypeError', `'${pythonTypeName(detection)}' entry is not an object`);
-    const label = geminiLabel(detection);
-    rows.xyxy.push(box.map(roundHalfEven) as Box);
-    rows.classId.push(classIndex.idOf(label));
-    rows.className.push(label);
-    rows.confidence.push(clampConfidence(Object.hasOwn(detection, 'confidence') ? detection.confidence : 1));
-  }
-  return detectionsWithMetadata(rows, context);
+  return detectionsWithMetadata(labelledBoxRows(pythonIterate(entries), classIndex, (detection) => convertSpacexaiBox(detection, height, width)), context);
 }

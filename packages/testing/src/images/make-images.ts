@@ -9,19 +9,33 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, checksum]);
 }
 
-/** A real, decodable RGB PNG of the given size filled with one colour (tests only). */
-export function makePng(width: number, height: number, rgb: [number, number, number] = [40, 90, 200]): Buffer {
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngImageHeader(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(2, 9); // colour type: RGB
+  return chunk('IHDR', header);
+}
+
+/**
+ * The smallest PNG a header reader accepts: signature, IHDR and IEND, no pixel data, so even a
+ * 4096×2048 test image costs a few bytes. Not decodable: use `makePng` when pixels matter.
+ */
+export function makePngHeader(width: number, height: number): Buffer {
+  return Buffer.concat([pngSignature, pngImageHeader(width, height), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real, decodable RGB PNG of the given size filled with one colour (tests only). */
+export function makePng(width: number, height: number, rgb: [number, number, number] = [40, 90, 200]): Buffer {
   const row = Buffer.alloc(1 + width * 3);
   for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
+    pngSignature,
+    pngImageHeader(width, height),
     chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
