@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine.js';
 import { WorkflowCompilationError } from '../errors/compilation-error.js';
-import { testPack } from '../test-support/test-blocks.js';
+import { testBlocksPack } from '../testing/test-blocks.js';
 
-const engine = createEngine({ packs: [testPack] });
+const engine = createEngine({ packs: [testBlocksPack] });
 
 const valid = {
   version: '1.0',
@@ -106,6 +106,7 @@ describe('compile', () => {
     ]);
     expect(problems[0]!.message).toBe("Workflow references '$inputs.picture' which points to a non-existent input parameter.");
     expect(problems[1]!.hint).toContain('"output"');
+    expect(problems[2]!.hint).toBe('Known other steps: "vlm", "box".');
   });
 
   it('keeps checking references after a step fails to parse, without blaming references to that step', () => {
