@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine.js';
-import { testPack } from '../test-support/test-blocks.js';
+import { testBlocksPack } from '../testing/test-blocks.js';
 
-const engine = createEngine({ packs: [testPack] });
+const engine = createEngine({ packs: [testBlocksPack] });
 
 describe('describeBlocks', () => {
   const description = engine.describeBlocks();
@@ -46,7 +46,7 @@ describe('definitionSchema', () => {
     expect(schema.required).toEqual(['version', 'inputs', 'steps', 'outputs']);
     expect(schema.$defs).toBeDefined();
     const text = JSON.stringify(schema);
-    for (const block of testPack.blocks) expect(text).toContain(block.type);
+    for (const block of testBlocksPack.blocks) expect(text).toContain(block.type);
     expect(text).toContain('InferenceImage');
   });
 });

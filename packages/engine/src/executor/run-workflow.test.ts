@@ -8,9 +8,9 @@ import { selector } from '../block/selectors.js';
 import { createEngine } from '../engine.js';
 import { BlockContractError, RuntimeInputError, StepExecutionError, WorkflowAbortedError } from '../errors/runtime-errors.js';
 import { toReferenceErrorResponse } from '../errors/reference-error-body.js';
-import { testPack } from '../test-support/test-blocks.js';
+import { testBlocksPack } from '../testing/test-blocks.js';
 
-const engine = createEngine({ packs: [testPack] });
+const engine = createEngine({ packs: [testBlocksPack] });
 const image = (width: number, height: number) => ({ type: 'base64', value: makePng(width, height).toString('base64') });
 
 const detectorWorkflow = {

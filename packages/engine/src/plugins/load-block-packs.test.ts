@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createEngineWithPlugins } from '../engine.js';
 import { BlockPackError } from '../errors/plugin-errors.js';
-import { testPack } from '../test-support/test-blocks.js';
+import { testBlocksPack } from '../testing/test-blocks.js';
 import { loadBlockPacks, parsePluginList } from './load-block-packs.js';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
@@ -18,7 +18,7 @@ describe('block packs by module specifier', () => {
   });
 
   it('loads a pack that lives outside packages/ by path, through FLOW_PLUGINS', async () => {
-    const engine = await createEngineWithPlugins({ packs: [testPack], cwd: repositoryRoot, env: { FLOW_PLUGINS: './examples/flow-blocks-text' } });
+    const engine = await createEngineWithPlugins({ packs: [testBlocksPack], cwd: repositoryRoot, env: { FLOW_PLUGINS: './examples/flow-blocks-text' } });
     expect(engine.registry.find('acme/word_count@v1')?.pack).toBe('flow-blocks-text');
     expect(engine.registry.kind('acme_word_count')).toBeDefined();
     const workflow = engine.compile({
@@ -55,8 +55,8 @@ describe('block packs by module specifier', () => {
     const copies = pack!.blocks.map((block) => ({ ...block }));
     expect(() => createEngine({ packs: [pack!, { name: 'copycat', blocks: copies }] })).toThrow(BlockPackError);
     expect(() => createEngine({ packs: [pack!, { name: 'copycat', blocks: copies }] })).toThrow(/clashes with block "acme\/word_count@v1" of pack "flow-blocks-text"/);
-    const aliasClash = { name: 'alias', blocks: [{ ...testPack.blocks[1]!, type: 'other/size@v1', aliases: ['Upper'] }] };
-    expect(() => createEngine({ packs: [testPack, aliasClash] })).toThrow(/on the identifier "Upper"/);
+    const aliasClash = { name: 'alias', blocks: [{ ...testBlocksPack.blocks[1]!, type: 'other/size@v1', aliases: ['Upper'] }] };
+    expect(() => createEngine({ packs: [testBlocksPack, aliasClash] })).toThrow(/on the identifier "Upper"/);
     // The same pack twice is harmless: a block object is registered once.
     expect(createEngine({ packs: [pack!, pack!] }).registry.blocks).toHaveLength(2);
     const imageClash = { name: 'rogue', blocks: [], kinds: [{ name: 'image', description: 'not an image', serialisedDataType: 'str', internalDataType: 'str' }] };
@@ -64,7 +64,7 @@ describe('block packs by module specifier', () => {
   });
 
   it('validates the pack shape with a message naming the block and field', () => {
-    const broken = { name: 'broken', blocks: [{ ...testPack.blocks[0]!, type: 'no-version', run: 'nope' }] };
+    const broken = { name: 'broken', blocks: [{ ...testBlocksPack.blocks[0]!, type: 'no-version', run: 'nope' }] };
     expect(() => createEngine({ packs: [broken as never] })).toThrow(/Block "no-version" of pack "broken" is malformed: type must look like "<pack>\/<block>@v<N>"; run must be a function/);
   });
 });
