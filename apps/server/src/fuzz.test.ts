@@ -66,7 +66,7 @@ function mutateDefinition(): unknown {
       base.inputs = [...(base.inputs as unknown[]), ...(base.inputs as unknown[])];
       return base;
     case 7:
-      base.steps = Array.from({ length: 50 }, (_, index) => ({ type: 'servertest/upper@v1', name: `s${index}`, text: `$steps.s${(index + 1) % 50}.text` }));
+      base.steps = Array.from({ length: 50 }, (_, index) => ({ type: 'test/upper@v1', name: `s${index}`, text: `$steps.s${(index + 1) % 50}.text` }));
       return base;
     case 8:
       base.version = rng.pick(['0.1.0', '2.0', 'latest', '1.x', '', '99999999999999999999.0']);
@@ -75,7 +75,7 @@ function mutateDefinition(): unknown {
       base.dynamic_blocks_definitions = rng.pick([[{ manifest: {}, code: { run_function_code: 'import os' } }], {}, 'code']);
       return base;
     case 10:
-      (base.steps as Array<Record<string, unknown>>)[0]!.type = rng.pick(['roboflow_core/unknown@v1', 'servertest/upper@v9', 'Upper', 'UPPER', hugeString.slice(0, 2000)]);
+      (base.steps as Array<Record<string, unknown>>)[0]!.type = rng.pick(['roboflow_core/unknown@v1', 'test/upper@v9', 'Upper', 'UPPER', hugeString.slice(0, 2000)]);
       return base;
     default:
       return nest(30 + Math.floor(rng.next() * 200));
@@ -124,7 +124,7 @@ it('answers hundreds of malformed bodies and definitions with a clear 4xx, never
     cases.push({ url: '/workflows/describe_interface', payload: JSON.stringify(odd ? rng.pick(oddValues) : { specification: mutateDefinition() }) ?? 'null', mayBeValid: !odd });
   }
   for (let index = 0; index < 40; index++) {
-    const manifest = { type: rng.pick(['servertest/upper@v1', 'servertest/image_size@v1', 'nope', 1]), name: 'x', [rng.pick(['text', 'image', 'milliseconds'])]: rng.pick([...oddValues, ...badSelectors]) };
+    const manifest = { type: rng.pick(['test/upper@v1', 'test/image_size@v1', 'nope', 1]), name: 'x', [rng.pick(['text', 'image', 'milliseconds'])]: rng.pick([...oddValues, ...badSelectors]) };
     cases.push({ url: '/workflows/blocks/dynamic_outputs', payload: JSON.stringify(rng.next() < 0.2 ? rng.pick(oddValues) : manifest) ?? 'null', mayBeValid: true });
   }
   for (let index = 0; index < 20; index++) {

@@ -20,9 +20,9 @@ describe('POST /workflows/validate', () => {
   });
 
   it('answers the compile error otherwise, and 422 for a body that is not an object', async () => {
-    const unknownBlock = await post('/workflows/validate', { ...upperWorkflow, steps: [{ type: 'servertest/uper@v1', name: 'upper' }] });
+    const unknownBlock = await post('/workflows/validate', { ...upperWorkflow, steps: [{ type: 'test/uper@v1', name: 'upper' }] });
     expect(unknownBlock.statusCode).toBe(400);
-    expect(unknownBlock.json()).toMatchObject({ error_type: 'WorkflowSyntaxError', blocks_errors: [expect.objectContaining({ block_id: 'upper', property_details: expect.stringContaining('Did you mean "servertest/upper@v1"') })] });
+    expect(unknownBlock.json()).toMatchObject({ error_type: 'WorkflowSyntaxError', blocks_errors: [expect.objectContaining({ block_id: 'upper', property_details: expect.stringContaining('Did you mean "test/upper@v1"') })] });
     const duplicated = await post('/workflows/validate', { ...upperWorkflow, inputs: [...upperWorkflow.inputs, ...upperWorkflow.inputs] });
     expect(duplicated.json()).toMatchObject({ error_type: 'DuplicatedNameError', inner_error_type: null, inner_error_message: 'None' });
     const version = await post('/workflows/validate', { ...upperWorkflow, version: '2.0.0' });
@@ -61,7 +61,7 @@ describe('blocks describe', () => {
     for (const response of [await app.inject({ method: 'GET', url: '/workflows/blocks/describe?air_gapped=true' }), await post('/workflows/blocks/describe')]) {
       expect(response.statusCode).toBe(200);
       const body = response.json();
-      expect(body.blocks.map((block: { manifest_type_identifier: string }) => block.manifest_type_identifier)).toContain('servertest/upper@v1');
+      expect(body.blocks.map((block: { manifest_type_identifier: string }) => block.manifest_type_identifier)).toContain('test/upper@v1');
       expect(body.declared_kinds.map((kind: { name: string }) => kind.name)).toContain('secret');
       expect(body.kinds_connections).toHaveProperty('image');
     }
@@ -95,17 +95,18 @@ describe('GET /workflows/definition/schema', () => {
     expect(response.statusCode).toBe(200);
     const body = JSON.parse(gunzipSync(response.rawPayload).toString('utf8'));
     expect(body.schema).toMatchObject({ type: 'object' });
-    expect(JSON.stringify(body.schema)).toContain('servertest/upper@v1');
+    expect(JSON.stringify(body.schema)).toContain('test/upper@v1');
   });
 });
 
 describe('POST /workflows/blocks/dynamic_outputs', () => {
   it('lists the outputs of one step manifest with full kinds', async () => {
-    const response = await post('/workflows/blocks/dynamic_outputs', { type: 'servertest/image_size@v1', name: 's', image: '$inputs.image' });
+    const response = await post('/workflows/blocks/dynamic_outputs', { type: 'test/image_size@v1', name: 's', image: '$inputs.image' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([
       { name: 'width', kind: [expect.objectContaining({ name: 'integer', serialised_data_type: 'int' })] },
       { name: 'height', kind: [expect.objectContaining({ name: 'integer' })] },
+      { name: 'description', kind: [expect.objectContaining({ name: 'string', serialised_data_type: 'str' })] },
     ]);
   });
 
@@ -113,9 +114,9 @@ describe('POST /workflows/blocks/dynamic_outputs', () => {
     const unknown = await post('/workflows/blocks/dynamic_outputs', { type: 'nope/nope@v1' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ error_type: 'WorkflowSyntaxError', blocks_errors: [expect.objectContaining({ property_name: 'type' })] });
-    const bad = await post('/workflows/blocks/dynamic_outputs', { type: 'servertest/image_size@v1', image: 42 });
+    const bad = await post('/workflows/blocks/dynamic_outputs', { type: 'test/image_size@v1', image: 42 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().blocks_errors[0]).toMatchObject({ block_type: 'servertest/image_size@v1', property_name: 'image' });
+    expect(bad.json().blocks_errors[0]).toMatchObject({ block_type: 'test/image_size@v1', property_name: 'image' });
     const untyped = await post('/workflows/blocks/dynamic_outputs', { name: 'x' });
     expect(untyped.statusCode).toBe(422);
   });

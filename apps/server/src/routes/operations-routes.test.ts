@@ -30,8 +30,8 @@ describe('GET /metrics', () => {
     expect(text).toContain('flow_http_requests_total{method="POST",route="/workflows/run",status="200"} 2');
     expect(text).toContain('flow_http_requests_total{method="POST",route="/workflows/run",status="500"} 1');
     expect(text).toMatch(/flow_http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/workflows\/run",status="200"\} 2/);
-    expect(text).toMatch(/flow_workflow_step_duration_seconds_count\{block_type="servertest\/upper@v1",outcome="ok"\} 2/);
-    expect(text).toMatch(/flow_workflow_step_duration_seconds_count\{block_type="servertest\/fail@v1",outcome="error"\} 1/);
+    expect(text).toMatch(/flow_workflow_step_duration_seconds_count\{block_type="test\/upper@v1",outcome="ok"\} 2/);
+    expect(text).toMatch(/flow_workflow_step_duration_seconds_count\{block_type="test\/fail@v1",outcome="error"\} 1/);
     expect(text).toContain('flow_workflow_errors_total{error_type="StepExecutionError",status="500"} 1');
     expect(text).toContain('flow_compiled_workflow_cache_total{result="hit"} 1');
     expect(text).toContain('flow_workflow_runs_in_flight 0');

@@ -86,7 +86,7 @@ describe('POST /workflows/run', () => {
     });
 
     it('400 extended body for a definition that does not compile', async () => {
-      const broken = { ...upperWorkflow, steps: [{ type: 'servertest/upper@v1', name: 'upper', text: '$steps.missing.text' }] };
+      const broken = { ...upperWorkflow, steps: [{ type: 'test/upper@v1', name: 'upper', text: '$steps.missing.text' }] };
       const response = await run(app, { specification: broken, inputs: { text: 'a' } });
       expect(response.statusCode).toBe(400);
       const body = response.json();
@@ -112,8 +112,8 @@ describe('POST /workflows/run', () => {
       expect(response.statusCode).toBe(500);
       const body = response.json();
       expect(body).toMatchObject({ error_type: 'StepExecutionError', context: 'workflow_execution | step_execution' });
-      expect(body.message).toContain('`explode` (servertest/fail@v1)');
-      expect(body.blocks_errors).toEqual([expect.objectContaining({ block_id: 'explode', block_type: 'servertest/fail@v1', block_traceback: null })]);
+      expect(body.message).toContain('`explode` (test/fail@v1)');
+      expect(body.blocks_errors).toEqual([expect.objectContaining({ block_id: 'explode', block_type: 'test/fail@v1', block_traceback: null })]);
       expect(response.body).toContain('api_key=ab***kl');
       expect(response.body).not.toContain('abcdefghijkl');
       expect(response.body).not.toMatch(/\n\s+at /);
@@ -195,7 +195,7 @@ describe('profiling', () => {
     expect(trace[0]).toMatchObject({ name: 'workflow_run', ph: 'X', pid: process.pid });
     expect(trace).toContainEqual(expect.objectContaining({ name: 'workflow_compilation', ph: 'X', args: { cached: false } }));
     const step = trace.find((event) => event.name === 'step_execution')!;
-    expect(step).toMatchObject({ ph: 'X', args: { step_selector: '$steps.wait', block_type: 'servertest/wait@v1', ok: true } });
+    expect(step).toMatchObject({ ph: 'X', args: { step_selector: '$steps.wait', block_type: 'test/wait@v1', ok: true } });
     expect(step.dur).toBeGreaterThanOrEqual(4000);
     expect(Number.isInteger(step.ts)).toBe(true);
     const notAsked = await run(enabled, { specification: waitWorkflow(5), inputs: { value: 1 } });

@@ -14,7 +14,7 @@ export async function createTestServer(config: ServerConfigOverrides = {}, optio
 export const upperWorkflow = {
   version: '1.0',
   inputs: [{ type: 'WorkflowParameter', name: 'text' }],
-  steps: [{ type: 'servertest/upper@v1', name: 'upper', text: '$inputs.text' }],
+  steps: [{ type: 'test/upper@v1', name: 'upper', text: '$inputs.text' }],
   outputs: [{ type: 'JsonField', name: 'result', selector: '$steps.upper.text' }],
 };
 
@@ -25,8 +25,8 @@ export const imageWorkflow = {
     { type: 'WorkflowParameter', name: 'label', default_value: 'thing' },
   ],
   steps: [
-    { type: 'servertest/image_size@v1', name: 'size', image: '$inputs.image' },
-    { type: 'servertest/box@v1', name: 'box', image: '$inputs.image', text: '$inputs.label' },
+    { type: 'test/image_size@v1', name: 'size', image: '$inputs.image' },
+    { type: 'test/box@v1', name: 'box', image: '$inputs.image', text: '$inputs.label', class_name: '$inputs.label' },
   ],
   outputs: [
     { type: 'JsonField', name: 'width', selector: '$steps.size.width' },
@@ -39,7 +39,7 @@ export function waitWorkflow(milliseconds: number, block: 'wait' | 'stubborn_wai
   return {
     version: '1.0',
     inputs: [{ type: 'WorkflowParameter', name: 'value' }],
-    steps: [{ type: `servertest/${block}@v1`, name: 'wait', value: '$inputs.value', milliseconds }],
+    steps: [{ type: block === 'wait' ? 'test/wait@v1' : 'servertest/stubborn_wait@v1', name: 'wait', value: '$inputs.value', milliseconds }],
     outputs: [{ type: 'JsonField', name: 'value', selector: '$steps.wait.value' }],
   };
 }
@@ -47,7 +47,8 @@ export function waitWorkflow(milliseconds: number, block: 'wait' | 'stubborn_wai
 export const failWorkflow = {
   version: '1.0',
   inputs: [{ type: 'WorkflowParameter', name: 'value' }],
-  steps: [{ type: 'servertest/fail@v1', name: 'explode', value: '$inputs.value' }],
+  // An API key and a path in the message, for the masking tests.
+  steps: [{ type: 'test/fail@v1', name: 'explode', value: '$inputs.value', message: 'upstream said no for https://api.example/v1?api_key=abcdefghijkl at /srv/secret/path' }],
   outputs: [{ type: 'JsonField', name: 'value', selector: '$steps.explode.value' }],
 };
 
