@@ -7,12 +7,10 @@ const decimalDigit = /\p{Nd}/u;
 const floatGrammar = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
 
 /**
- * Python's `float(value)` for a JSON value: numbers pass, booleans become 1.0/0.0, strings are parsed
- * with Python's rules (surrounding Unicode whitespace, Unicode decimal digits, `_` between digits,
- * `inf`/`infinity`/`nan` in any case). Anything else raises, as in Python: `null`, `""`, `"0x10"`,
- * `"high"`, lists and objects, and integers too large for a double (OverflowError).
+ * A JSON number, boolean (`True` is 1) or big integer as a double, as Python's arithmetic and `float()`
+ * see them; undefined for anything else. Integers too large for a double raise OverflowError.
  */
-export function pythonFloat(value: unknown): number {
+export function realNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof PythonInt) {
@@ -20,6 +18,18 @@ export function pythonFloat(value: unknown): number {
     if (!Number.isFinite(approximate)) throw new PythonError('OverflowError', 'int too large to convert to float');
     return approximate;
   }
+  return undefined;
+}
+
+/**
+ * Python's `float(value)` for a JSON value: numbers pass, booleans become 1.0/0.0, strings are parsed
+ * with Python's rules (surrounding Unicode whitespace, Unicode decimal digits, `_` between digits,
+ * `inf`/`infinity`/`nan` in any case). Anything else raises, as in Python: `null`, `""`, `"0x10"`,
+ * `"high"`, lists and objects, and integers too large for a double (OverflowError).
+ */
+export function pythonFloat(value: unknown): number {
+  const real = realNumber(value);
+  if (real !== undefined) return real;
   if (typeof value === 'string') return parseFloatString(value);
   throw new PythonError('TypeError', `float() argument must be a string or a real number, not '${pythonTypeName(value)}'`);
 }

@@ -1,4 +1,5 @@
-import { PythonInt, type PythonValue } from '../json/python-json.js';
+import type { PythonValue } from '../json/python-json.js';
+import { realNumber } from '../numbers/python-float.js';
 import { PythonError, pythonTypeName } from '../python/semantics.js';
 
 /**
@@ -7,12 +8,7 @@ import { PythonError, pythonTypeName } from '../python/semantics.js';
  * repetition, a step later when numpy rounds the boxes. Either way the row is an error.
  */
 export function arithmeticOperand(value: PythonValue | undefined, operator: '*' | '/'): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof PythonInt) {
-    const approximate = value.approximate;
-    if (!Number.isFinite(approximate)) throw new PythonError('OverflowError', 'int too large to convert to float');
-    return approximate;
-  }
+  const real = realNumber(value);
+  if (real !== undefined) return real;
   throw new PythonError('TypeError', `unsupported operand type(s) for ${operator}: '${pythonTypeName(value)}' and 'float'`);
 }

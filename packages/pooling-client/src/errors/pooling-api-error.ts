@@ -64,6 +64,11 @@ export class PoolingApiError extends Error {
 
   /** JSON-safe facts, in the place `FlowError` keeps them. */
   get details(): Record<string, unknown> {
+    return { ...this.facts(), ...(this.inputRange ? { inputRange: this.inputRange } : {}) };
+  }
+
+  /** The fields that describe the failure, shared by `details` and copies. */
+  private facts() {
     return {
       status: this.status,
       type: this.type,
@@ -72,7 +77,6 @@ export class PoolingApiError extends Error {
       requestId: this.requestId,
       endpoint: this.endpoint,
       attempts: this.attempts,
-      ...(this.inputRange ? { inputRange: this.inputRange } : {}),
     };
   }
 
@@ -84,13 +88,7 @@ export class PoolingApiError extends Error {
   withInputRange(inputRange: { start: number; end: number }, totalInputs: number): PoolingApiError {
     return new PoolingApiError({
       message: `${this.message} (request carried inputs ${inputRange.start}..${inputRange.end - 1} of ${totalInputs})`,
-      status: this.status,
-      type: this.type,
-      param: this.param,
-      isRetryable: this.isRetryable,
-      requestId: this.requestId,
-      endpoint: this.endpoint,
-      attempts: this.attempts,
+      ...this.facts(),
       inputRange,
       cause: this.cause,
     });

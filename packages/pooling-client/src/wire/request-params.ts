@@ -39,15 +39,15 @@ export interface CompletionInputParams {
   messages?: never;
 }
 
-/** The chat body style: one conversation in `messages`, rendered by the chat template into exactly one prompt. */
-export interface ChatInputParams {
+/** How a conversation in `messages` is rendered into a prompt: shared by chat-style pooling bodies and `/tokenize`. */
+export interface ChatTemplateParams {
   /** One conversation (not a list of conversations). */
   messages: ChatMessage[];
-  /** Append the assistant-turn header. Default `false` here (unlike chat completions and `/tokenize`). */
+  /** Append the assistant-turn header. Default `false` for pooling bodies, `true` for `/tokenize`. */
   add_generation_prompt?: boolean;
   /** Leave the last message open. Cannot be combined with `add_generation_prompt: true` (400). */
   continue_final_message?: boolean;
-  /** Add special tokens on top of the template's. Default `false` in this style. */
+  /** Add special tokens on top of the template's. Default `false` in the chat style. */
   add_special_tokens?: boolean;
   /** A Jinja template for this request; refused (400) unless the server runs `--trust-request-chat-template`. */
   chat_template?: string | null;
@@ -55,6 +55,10 @@ export interface ChatInputParams {
   chat_template_kwargs?: Record<string, unknown> | null;
   /** Per-modality media-loader options, e.g. `{ video: { num_frames: 16 } }`. Servers from 2026-03 on. */
   media_io_kwargs?: Record<string, Record<string, unknown>> | null;
+}
+
+/** The chat body style: one conversation in `messages`, rendered by the chat template into exactly one prompt. */
+export interface ChatInputParams extends ChatTemplateParams {
   input?: never;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatMessage } from './chat-message.js';
+import type { ChatTemplateParams } from './request-params.js';
 
 interface TokenizeCommon {
   model?: string | null;
@@ -18,14 +18,7 @@ export interface TokenizeCompletionRequest extends TokenizeCommon {
  * Chat style. `add_generation_prompt` defaults to **true** here; pass `false` so the count matches chat-style
  * `/classify`.
  */
-export interface TokenizeChatRequest extends TokenizeCommon {
-  messages: ChatMessage[];
-  add_generation_prompt?: boolean;
-  continue_final_message?: boolean;
-  add_special_tokens?: boolean;
-  chat_template?: string | null;
-  chat_template_kwargs?: Record<string, unknown> | null;
-  media_io_kwargs?: Record<string, Record<string, unknown>> | null;
+export interface TokenizeChatRequest extends TokenizeCommon, ChatTemplateParams {
   mm_processor_kwargs?: Record<string, unknown> | null;
   tools?: unknown[] | null;
   prompt?: never;
