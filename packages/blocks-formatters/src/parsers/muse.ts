@@ -5,11 +5,10 @@ import { pythonFloat } from '../numbers/python-float.js';
 import { roundHalfEven } from '../numbers/round-half-even.js';
 import { ClassIndex } from '../python/class-index.js';
 import { pythonStr } from '../python/python-str.js';
-import { dictGet, isDict, isPythonNumber, isTruthy, PythonError, pythonMax, pythonMin } from '../python/semantics.js';
+import { dictGet, isDict, isPythonNumber, isTruthy, PythonError } from '../python/semantics.js';
+import { convertThousandScaleBox } from './thousand-scale-box.js';
 import { detectionsWithMetadata, type DetectionRows, type ParseContext } from './attach-metadata.js';
 
-/** Muse writes named fields on a 0–1000 scale. */
-const MUSE_BOX_SCALE = 1000;
 const BOX_FIELDS = ['x_min', 'y_min', 'x_max', 'y_max'] as const;
 
 function hasAllBoxFields(dict: PythonDict): boolean {
@@ -43,13 +42,8 @@ export function readMuseBox(detection: PythonDict): [number, number, number, num
   return box as [number, number, number, number];
 }
 
-/** Each value clamped to [0, 1000], then `v * (dim / 1000)`. */
-export function convertMuseBox(box: readonly number[], imageHeight: number, imageWidth: number): Box {
-  const [xMin, yMin, xMax, yMax] = box.map((value) => pythonMin(pythonMax(value, 0), MUSE_BOX_SCALE)) as Box;
-  const scaleX = imageWidth / MUSE_BOX_SCALE;
-  const scaleY = imageHeight / MUSE_BOX_SCALE;
-  return [xMin * scaleX, yMin * scaleY, xMax * scaleX, yMax * scaleY];
-}
+/** Muse and Qwen share the 0–1000 box rule. */
+export const convertMuseBox = convertThousandScaleBox;
 
 /** The Muse parser (reference §3.6), v2 `muse`: bad entries are skipped; confidence is always 1. */
 export function parseMuseDetections(parsed: PythonValue, context: ParseContext): Detections {

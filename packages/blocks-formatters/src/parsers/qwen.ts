@@ -4,11 +4,10 @@ import { pythonFloat } from '../numbers/python-float.js';
 import { roundHalfEven } from '../numbers/round-half-even.js';
 import { ClassIndex } from '../python/class-index.js';
 import { pythonStr } from '../python/python-str.js';
-import { dictGet, isDict, isPythonNumber, PythonError, pythonMax, pythonMin } from '../python/semantics.js';
+import { dictGet, isDict, isPythonNumber, PythonError } from '../python/semantics.js';
+import { convertThousandScaleBox } from './thousand-scale-box.js';
 import { detectionsWithMetadata, type DetectionRows, type ParseContext } from './attach-metadata.js';
 
-/** Qwen boxes are `[x_min, y_min, x_max, y_max]` on a 0–1000 scale. */
-const QWEN_BOX_SCALE = 1000;
 const BOX_KEYS = ['box_2d', 'bbox_2d'] as const;
 const LABEL_KEYS = ['label', 'description', 'class_name', 'class'] as const;
 
@@ -42,13 +41,8 @@ export function readQwenLabel(detection: PythonDict): string {
   return 'unknown';
 }
 
-/** Each value clamped to [0, 1000], then `v * (dim / 1000)` (note: a different order than Gemini's). */
-export function convertQwenBox(box: readonly number[], imageHeight: number, imageWidth: number): Box {
-  const [xMin, yMin, xMax, yMax] = box.map((value) => pythonMin(pythonMax(value, 0), QWEN_BOX_SCALE)) as Box;
-  const scaleX = imageWidth / QWEN_BOX_SCALE;
-  const scaleY = imageHeight / QWEN_BOX_SCALE;
-  return [xMin * scaleX, yMin * scaleY, xMax * scaleX, yMax * scaleY];
-}
+/** Muse and Qwen share the 0–1000 box rule. */
+export const convertQwenBox = convertThousandScaleBox;
 
 /**
  * The Qwen parser (reference §3.5), v2 `qwen`: entries that are not objects or have no well-formed box
