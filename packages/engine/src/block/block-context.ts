@@ -5,6 +5,8 @@ export interface UsageRecord {
   inputTokens?: number;
   outputTokens?: number;
   calls?: number;
+  /** Calls answered from the response cache (billed nothing). */
+  cached?: number;
 }
 
 /** Minimal structured logger; pino and console both fit. */

@@ -34,8 +34,25 @@ interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
   outputs: BlockOutputs | ((manifest: z.output<Manifest>) => BlockOutputs);
   /** When true, a null element reaches the block instead of being skipped. */
   acceptsEmptyValues?: boolean;
+  /**
+   * Dimensionality (reference §4.1, §6.3). Per-property offset against the step's execution level: 0 or 1,
+   * at most 1 apart, with at least one 0. A property at offset 1 arrives, per element, as the list of the
+   * nested elements under it.
+   */
+  inputDimensionalityOffsets?: Readonly<Record<string, 0 | 1>>;
+  /** The property whose dimensionality defines the outputs'; required when the offsets differ. */
+  dimensionalityReferenceProperty?: string;
+  /**
+   * +1: the step makes a nested batch (crops): per element, `run` returns a list of output records, one per
+   * nested element. -1: it collapses one level: the outputs sit one level up. 0 (default): same level.
+   */
+  outputDimensionalityOffset?: -1 | 0 | 1;
 }
 
+/**
+ * What `run` may return per element besides an output record: a flow-control decision (`flowControl(...)`)
+ * for blocks whose properties hold step selectors (`stepSelector()`), such as `continue_if`.
+ */
 /** A block the engine calls once per batch element, with element values. */
 export interface ElementBlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>
   extends BlockDefinitionBase<Manifest> {

@@ -4,9 +4,11 @@ import { z } from 'zod';
 /** Regexes of the reference selector grammar (reference §2.1), kept exactly. */
 export const stepOutputSelectorPattern = /^\$steps\.[A-Za-z_\-0-9]+\.[A-Za-z_*0-9-]+$/;
 export const inputSelectorPattern = /^\$inputs.[A-Za-z_0-9-]+$/;
+/** A reference to a whole step (`$steps.name`), the target of a flow-control block. */
+export const stepSelectorPattern = /^\$steps\.[A-Za-z_\-0-9]+$/;
 export const anySelectorPattern = /(^\$steps\.[A-Za-z_\-0-9]+\.[A-Za-z_*0-9-]+$)|(^\$inputs.[A-Za-z_0-9-]+$)/;
 
-export type SelectedElement = 'any_data' | 'step_output' | 'workflow_parameter' | 'workflow_image';
+export type SelectedElement = 'any_data' | 'step_output' | 'workflow_parameter' | 'workflow_image' | 'step';
 
 /** What the compiler needs to know about a selector-typed property. */
 export interface SelectorInfo {
@@ -50,6 +52,21 @@ function selectorSchema(pattern: RegExp, kinds: readonly Kind[], selectedElement
 /** A reference to an input or a step output of one of `kinds` (the modern generic `Selector`). */
 export function selector(kinds: readonly Kind[], options: SelectorOptions = {}) {
   return selectorSchema(anySelectorPattern, kinds, 'any_data', 'dynamic', options);
+}
+
+/**
+ * A reference to a whole step (`$steps.name`): the branch a flow-control block may continue with. The
+ * compiler treats every such property as a flow-control edge (reference §6.4).
+ */
+export function stepSelector(options: SelectorOptions = {}) {
+  const base = z.string().regex(stepSelectorPattern, { message: 'must be a step selector like "$steps.step"' });
+  const schema = base.meta({
+    ...(options.title ? { title: options.title } : {}),
+    ...(options.description ? { description: options.description } : {}),
+    reference: true,
+    selected_element: 'step',
+  });
+  return register(schema, { kinds: [], selectedElement: 'step' });
 }
 
 /** A reference to a step output only. */

@@ -1,0 +1,23 @@
+import type { ProviderRegistry } from '@flow/providers-core';
+import { FlowError } from '@flow/kinds';
+import type { BlockContext } from '@flow/engine';
+
+declare module '@flow/engine' {
+  interface BlockServices {
+    /** The host's provider registry (`createProviderRegistry` in `@flow/providers-core`). */
+    providers: ProviderRegistry;
+  }
+}
+
+/** The provider registry the host handed to the run, or a clear error when it handed none. */
+export function providersOf(context: BlockContext): ProviderRegistry {
+  const registry = context.services.providers;
+  if (!registry) {
+    throw new FlowError({
+      code: 'PROVIDERS_NOT_CONFIGURED',
+      message: `Step \`${context.step.name}\` (${context.step.type}) needs a model provider, but this host passed no provider registry. Pass \`services: { providers: createProviderRegistry({...}) }\` to the run.`,
+      details: { step: context.step.name },
+    });
+  }
+  return registry;
+}
