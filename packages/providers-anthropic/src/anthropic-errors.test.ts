@@ -95,3 +95,19 @@ describe('Anthropic malformed bodies', () => {
     expect(await failure()).toMatchObject({ status: 200, isRetryable: false, message: 'Anthropic returned a message without a content list', requestId: 'req_fake_1' });
   });
 });
+
+describe('Anthropic transport settings', () => {
+  it('uses the given fetch and makes one attempt per call unless maxRetries says otherwise', async () => {
+    let calls = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    fake.setFault({ kind: 'error', status: 529, headers: { 'retry-after-ms': '1' }, times: 1 });
+    await expect(createAnthropic({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch }).languageModel('claude-haiku-4-5').generate(ask)).rejects.toThrow(/529/);
+    expect(calls).toBe(1);
+    fake.setFault({ kind: 'error', status: 529, headers: { 'retry-after-ms': '1' }, times: 1 });
+    await createAnthropic({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch, maxRetries: 1 }).languageModel('claude-haiku-4-5').generate(ask);
+    expect(calls).toBe(3);
+  });
+});

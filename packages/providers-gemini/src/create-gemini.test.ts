@@ -243,3 +243,18 @@ describe('createGemini failures', () => {
     expect(fake.requests).toHaveLength(4);
   });
 });
+
+describe('createGemini transport settings', () => {
+  it('uses the given fetch and refuses bad maxRetries/timeoutMs at once', async () => {
+    const urls: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    await createGemini({ apiKey: key, baseURL: `${fake.baseURL}/`, fetch: recordingFetch }).languageModel('gemini-2.5-flash').generate(ask);
+    expect(urls).toEqual([`${fake.baseURL}/v1beta/models/gemini-2.5-flash:generateContent`]);
+    expect(() => createGemini({ maxRetries: -1 })).toThrow(/maxRetries must be a non-negative integer/);
+    expect(() => createGemini({ timeoutMs: 1.5 })).toThrow(/timeoutMs must be a positive integer/);
+    expect(() => createGemini({ timeoutMs: 0 })).toThrow(/timeoutMs must be a positive integer/);
+  });
+});

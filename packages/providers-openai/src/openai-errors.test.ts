@@ -119,3 +119,18 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     await vi.waitFor(() => expect(fake.cancelled).toBe(1));
   });
 });
+
+describe('OpenAI transport settings', () => {
+  it('uses the given fetch and lets maxRetries turn the SDK retries back on', async () => {
+    let calls = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    fake.setFault({ kind: 'error', status: 500, headers: { 'retry-after-ms': '1' }, times: 1 });
+    const result = await createOpenAI({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch, maxRetries: 1 }).languageModel('gpt-4o').generate(ask);
+    expect(result.text).toBe('fake answer');
+    expect(calls).toBe(2);
+    expect(fake.requests).toHaveLength(2);
+  });
+});
