@@ -70,7 +70,8 @@ describe.each([false, true])('Anthropic failures (stream: %s)', (stream) => {
   it('the SDK timeout is retryable without status, and the fake sees the connection close', async () => {
     fake.setFault({ kind: 'hang' });
     expect(await failure(streamed, { timeoutMs: 100 })).toMatchObject({ status: null, isRetryable: true, message: 'Anthropic request timed out' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length));
   });
 
   it('an abort closes the request at once and is not retryable', async () => {

@@ -219,7 +219,8 @@ describe('createGemini failures', () => {
   it('the per-request timeout is retryable and closes the connection', async () => {
     fake.setFault({ kind: 'hang' });
     expect(await failure({}, { timeoutMs: 100 })).toMatchObject({ status: null, isRetryable: true, message: 'Gemini request timed out' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length));
   });
 
   it('an abort closes the connection at once and is not retryable', async () => {

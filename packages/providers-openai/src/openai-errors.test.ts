@@ -116,7 +116,8 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     const error = await failure({ signal: AbortSignal.timeout(50) }, api);
     expect(error).toMatchObject({ status: null, isRetryable: true });
     expect(error.message).toMatch(/timed out/);
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length));
   });
 });
 
