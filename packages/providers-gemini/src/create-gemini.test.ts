@@ -220,17 +220,17 @@ describe('createGemini failures', () => {
     fake.setFault({ kind: 'hang' });
     expect(await failure({}, { timeoutMs: 100 })).toMatchObject({ status: null, isRetryable: true, message: 'Gemini request timed out' });
     // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
-    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length), { timeout: 10_000 });
   });
 
   it('an abort closes the connection at once and is not retryable', async () => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ signal: controller.signal });
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     expect(await pending).toMatchObject({ status: null, isRetryable: false, message: 'Gemini request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 
   it('retries only when maxRetries is set, honouring the wait, and counts attempts', async () => {

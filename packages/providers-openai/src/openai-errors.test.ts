@@ -104,11 +104,11 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ signal: controller.signal }, api);
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     const error = await pending;
     expect(error).toMatchObject({ status: null, isRetryable: false, message: 'OpenAI request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 
   it('a deadline signal (AbortSignal.timeout) is a retryable timeout', async () => {
@@ -117,7 +117,7 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     expect(error).toMatchObject({ status: null, isRetryable: true });
     expect(error.message).toMatch(/timed out/);
     // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
-    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length), { timeout: 10_000 });
   });
 });
 
