@@ -1,6 +1,7 @@
 import { ExitCode, UsageError, type CliIo } from './cli-io.js';
 import { blocksCommand, blocksHelp } from './commands/blocks.js';
 import { describeCommand, describeHelp } from './commands/describe.js';
+import { graphCommand, graphHelp } from './commands/graph.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: Command; help: string; summary: string }> 
   validate: { run: validateCommand, help: validateHelp, summary: 'check that a workflow compiles' },
   blocks: { run: blocksCommand, help: blocksHelp, summary: 'list the loaded blocks' },
   describe: { run: describeCommand, help: describeHelp, summary: "show a block's properties and outputs" },
+  graph: { run: graphCommand, help: graphHelp, summary: 'print the workflow as a Mermaid or DOT graph' },
   serve: { run: serveCommand, help: serveHelp, summary: 'start the HTTP server (Roboflow-compatible API)' },
 };
 
