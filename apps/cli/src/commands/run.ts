@@ -83,7 +83,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     let serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
     if (values['save-images'] !== undefined) {
       const prefixes = runImagePrefixes(inputs, workflow.plan.inputs.filter((input) => input.batch && input.kinds.includes('image')).map((input) => input.name), serialized.length);
-      serialized = await Promise.all(serialized.map((record, index) => saveImageOutputs(record, resolve(io.cwd, values['save-images']!), prefixes[index]!)));
+      serialized = await Promise.all(serialized.map((record, index) => saveImageOutputs(record, values['save-images']!, prefixes[index]!, io.cwd)));
     }
     writeJson(io, { outputs: serialized, profiler_trace: [] }, pretty);
     return ExitCode.ok;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { readImageHeader } from '@flow/kinds';
 
 /** The file form an image output takes with `--save-images`: the same shape as a `{"type": "file"}` input. */
@@ -25,9 +25,10 @@ function fileNamePart(text: string): string {
 /**
  * Writes every image in one serialised output record to `directory` as `<prefix>.<output path>.<ext>` and
  * returns the record with each image replaced by `{"type": "file", "value": path}`. Files are written to a
- * temporary name and renamed, so a file that exists is whole. Nothing else in the record changes.
+ * temporary name and renamed, so a file that exists is whole. Nothing else in the record changes. A
+ * relative `directory` is resolved against `cwd` for writing and kept relative in the record.
  */
-export async function saveImageOutputs(record: Record<string, unknown>, directory: string, prefix: string): Promise<Record<string, unknown>> {
+export async function saveImageOutputs(record: Record<string, unknown>, directory: string, prefix: string, cwd: string): Promise<Record<string, unknown>> {
   let created = false;
   const visit = async (value: unknown, path: string[]): Promise<unknown> => {
     if (isSerializedImage(value)) {
@@ -35,13 +36,14 @@ export async function saveImageOutputs(record: Record<string, unknown>, director
       const header = readImageHeader(bytes);
       const extension = typeof header === 'string' ? 'bin' : (extensions[header.format] ?? header.format);
       const file = join(directory, `${fileNamePart(prefix)}.${path.map(fileNamePart).join('.')}.${extension}`);
+      const absolute = resolve(cwd, file);
       if (!created) {
-        await mkdir(directory, { recursive: true });
+        await mkdir(resolve(cwd, directory), { recursive: true });
         created = true;
       }
-      const temporary = `${file}.${randomBytes(4).toString('hex')}.partial`;
+      const temporary = `${absolute}.${randomBytes(4).toString('hex')}.partial`;
       await writeFile(temporary, bytes);
-      await rename(temporary, file);
+      await rename(temporary, absolute);
       return { type: 'file', value: file } satisfies SavedImageReference;
     }
     if (Array.isArray(value)) return Promise.all(value.map((item, index) => visit(item, [...path, String(index)])));

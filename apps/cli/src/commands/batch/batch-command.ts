@@ -132,7 +132,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     outPath: resolve(io.cwd, values.out),
     format,
     concurrency,
-    saveImagesDirectory: values['save-images'] === undefined ? undefined : resolve(io.cwd, values['save-images']),
+    saveImagesDirectory: values['save-images'],
     retryFailed: values['retry-failed'] === true,
     quiet: values.quiet === true,
   });

@@ -105,7 +105,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
         },
       );
       let record = workflow.serialize(outputs)[0] ?? {};
-      if (options.saveImagesDirectory) record = await saveImageOutputs(record, options.saveImagesDirectory, `${basename(path, extname(path))}-${sha256.slice(0, 8)}`);
+      if (options.saveImagesDirectory) record = await saveImageOutputs(record, options.saveImagesDirectory, `${basename(path, extname(path))}-${sha256.slice(0, 8)}`, io.cwd);
       line = { image: path, sha256, outputs: record, usage: runUsage.toJSON() };
     } catch (error) {
       if (abort.signal.aborted) return; // aborted by a second Ctrl-C: leave it for the resume
