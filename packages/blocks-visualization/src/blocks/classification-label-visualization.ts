@@ -101,7 +101,7 @@ export const classificationLabelVisualizationV1 = defineBlock<Inputs, typeof man
     const layout = classificationLayout(labels, inputs, inputs.image.width, inputs.image.height);
     // The reference's pseudo detections carry the class ids, index order and tracker id 0.
     const colorIndex = (entry: (typeof layout)[number], index: number) => (inputs.color_axis === 'CLASS' ? entry.label.class_id : inputs.color_axis === 'INDEX' ? index : 0);
-    const svg = labelsSvg(
+    const svg = await labelsSvg(
       layout.map((entry, index) => ({ box: entry.box, text: entry.text, color: paletteColor(palette, colorIndex(entry, index)) })),
       style,
     );

@@ -42,6 +42,6 @@ export const labelVisualizationV1 = defineBlock<Inputs, typeof manifest>({
     const colors = detectionColors(inputs.predictions, palette, inputs.color_axis);
     const texts = detectionLabels(inputs.predictions, inputs.text);
     const labels = inputs.predictions.xyxy.map((box, row) => ({ box, text: texts[row]!, color: colors[row]! }));
-    return { image: await drawOverlay(inputs.image, labelsSvg(labels, style)) };
+    return { image: await drawOverlay(inputs.image, await labelsSvg(labels, style)) };
   },
 });

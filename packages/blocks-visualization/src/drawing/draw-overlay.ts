@@ -1,5 +1,4 @@
 import { WorkflowImage } from '@flow/kinds';
-import sharp from 'sharp';
 
 /**
  * Draws an SVG overlay (shapes and glyph outlines, never `<text>`) over an image and returns a new image
@@ -8,6 +7,8 @@ import sharp from 'sharp';
  * written as JPEG at quality 95, as the reference serialises numpy images.
  */
 export async function drawOverlay(image: WorkflowImage, overlay: string): Promise<WorkflowImage> {
+  // sharp loads libvips: imported on first draw, so loading this pack costs a host nothing until then.
+  const { default: sharp } = await import('sharp');
   const width = image.width;
   const height = image.height;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${overlay}</svg>`;

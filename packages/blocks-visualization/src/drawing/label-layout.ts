@@ -1,4 +1,5 @@
 import { rgbToCss, type Rgb } from '../color/colors.js';
+import { labelFont } from '../text/label-font.js';
 import { outlineText } from '../text/text-outline.js';
 import { svgNumber } from './draw-overlay.js';
 
@@ -73,11 +74,12 @@ export function labelBackground([ax, ay]: [number, number], width: number, heigh
  * SVG for labels: per label a filled background (rounded by `borderRadius`) in the label's colour and
  * the text's glyph outlines on it, baseline `padding` above the background's bottom edge less descent.
  */
-export function labelsSvg(labels: ReadonlyArray<{ box: readonly number[]; text: string; color: Rgb }>, style: LabelStyle): string {
+export async function labelsSvg(labels: ReadonlyArray<{ box: readonly number[]; text: string; color: Rgb }>, style: LabelStyle): Promise<string> {
+  const font = await labelFont();
   const parts: string[] = [];
   const textFill = rgbToCss(style.textColor);
   for (const { box, text, color } of labels) {
-    const outline = outlineText(text, style.textScale);
+    const outline = outlineText(font, text, style.textScale);
     const width = outline.width + 2 * style.textPadding;
     const height = outline.height + 2 * style.textPadding;
     const [x1, y1, x2, y2] = labelBackground(anchorOf(box.map(Math.trunc), style.position), width, height, style.position);

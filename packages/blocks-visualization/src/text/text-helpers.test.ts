@@ -5,6 +5,7 @@ import { paletteColor, resolvePalette } from '../color/palettes.js';
 import { anchorOf, labelBackground } from '../drawing/label-layout.js';
 import { detectionLabels } from './detection-labels.js';
 import { pythonFixed } from './python-fixed.js';
+import { labelFont } from './label-font.js';
 import { outlineText } from './text-outline.js';
 
 describe('pythonFixed', () => {
@@ -70,13 +71,14 @@ describe('label placement', () => {
 });
 
 describe('outlineText', () => {
-  it('draws text from the bundled font: wider for longer text, taller for a larger scale, deterministic', () => {
-    const short = outlineText('cat', 1);
+  it('draws text from the bundled font: wider for longer text, taller for a larger scale, deterministic', async () => {
+    const font = await labelFont();
+    const short = outlineText(font, 'cat', 1);
     expect(short.height).toBe(22);
-    expect(outlineText('cat 0.88', 1).width).toBeGreaterThan(short.width);
-    expect(outlineText('cat', 2).height).toBe(44);
-    expect(outlineText('cat', 1).path).toBe(short.path);
+    expect(outlineText(font, 'cat 0.88', 1).width).toBeGreaterThan(short.width);
+    expect(outlineText(font, 'cat', 2).height).toBe(44);
+    expect(outlineText(font, 'cat', 1).path).toBe(short.path);
     expect(short.path).toMatch(/^M[\d.-]+/);
-    expect(outlineText(' ', 1).path).toBe('');
+    expect(outlineText(font, ' ', 1).path).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import { labelFont } from './label-font.js';
+import type { Font } from 'opentype.js';
 
 /**
  * Text size as the reference's OpenCV labels have it: `FONT_HERSHEY_SIMPLEX` at scale 1 is about 22 px
@@ -17,10 +17,9 @@ export interface TextOutline {
 
 /**
  * Lays out one line glyph by glyph (advance widths plus kerning; no shaping, which these labels need
- * none of) and returns the outline as one SVG path.
+ * none of) and returns the outline as one SVG path. `font` comes from `labelFont()`.
  */
-export function outlineText(text: string, textScale: number): TextOutline {
-  const font = labelFont();
+export function outlineText(font: Font, text: string, textScale: number): TextOutline {
   const capHeight = (font.tables.os2 as { sCapHeight?: number } | undefined)?.sCapHeight || font.ascender * 0.73;
   const height = Math.max(1, Math.round(capHeightAtScaleOne * textScale));
   const fontSize = (height * font.unitsPerEm) / capHeight;
