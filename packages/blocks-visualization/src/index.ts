@@ -9,8 +9,6 @@ export { classificationLabelVisualizationV1, classLabelsOf, classificationLayout
 // Drawing helpers
 export { drawOverlay } from './drawing/draw-overlay.js';
 export { labelsSvg, anchorOf, labelBackground, LABEL_POSITIONS, type LabelPosition, type LabelStyle } from './drawing/label-layout.js';
-export { outlineText, type TextOutline } from './text/text-outline.js';
-export { labelFont } from './text/label-font.js';
 export { detectionLabels, DETECTION_LABEL_TEXTS } from './text/detection-labels.js';
 export { pythonFixed } from './text/python-fixed.js';
 export { parseColor, hexToRgb, rgbToCss, type Rgb } from './color/colors.js';

@@ -1,3 +1,4 @@
+/// <reference path="../types/opentype.d.ts" />
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Font } from 'opentype.js';

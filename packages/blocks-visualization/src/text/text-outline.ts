@@ -1,3 +1,4 @@
+/// <reference path="../types/opentype.d.ts" />
 import type { Font } from 'opentype.js';
 
 /**
