@@ -146,3 +146,18 @@ describe('flow batch', () => {
     expect(chosen.code).toBe(0);
   });
 });
+
+describe('flow batch usage', () => {
+  it('puts each run\'s usage on its line and sums tokens by provider and model, with cache hits, in the summary', async () => {
+    const directory = await makeBatchFolder(3);
+    const model = { version: '1.0', inputs: [{ type: 'WorkflowImage', name: 'image' }], steps: [{ type: 'test/fake_model@v1', name: 'model', image: '$inputs.image' }], outputs: [{ type: 'JsonField', name: 'answer', selector: '$steps.model.answer' }] };
+    await writeFile(join(directory, 'model.json'), JSON.stringify(model));
+    const { code, stderr } = await runFlow(['batch', 'model.json', 'images', '--out', 'r.jsonl', '--plugin', testPackPath], { cwd: directory });
+    expect(code).toBe(0);
+    const lines = await readLines(join(directory, 'r.jsonl'));
+    const second = lines.find((line) => line.image === 'images/img-0001.png');
+    expect(second).toMatchObject({ outputs: { answer: 'seen 2x1' }, usage: { input_tokens: 12, output_tokens: 5, calls: 1, cached: 0, models: [{ provider: 'fake', model: 'fake-vision-1', input_tokens: 12, output_tokens: 5, calls: 1, cached: 0 }] } });
+    // widths 1, 2, 3: 11 + 12 + 13 input tokens, 3 x 5 output tokens, one cache hit (width 1).
+    expect(stderr).toMatch(/fake fake-vision-1: 36 input \+ 15 output tokens, 3 calls, 1 cache hits/);
+  });
+});

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { isWorkflowError, StepExecutionError, type CompiledWorkflow } from '@flow/engine';
 import { ExitCode, type CliIo } from '../../cli-io.js';
 import { cliImageLoaders } from '../../inputs/image-loaders.js';
@@ -75,9 +75,10 @@ export async function runBatch(options: BatchOptions): Promise<number> {
   let listed = 0;
 
   const processImage = async (path: string): Promise<void> => {
+    const absolute = resolve(io.cwd, path);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path.startsWith('/') ? path : `${io.cwd}/${path}`);
+      bytes = await readFile(absolute);
     } catch (error) {
       appender.append({ image: path, sha256: null, error: { code: 'IMAGE_UNREADABLE', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, step: null } });
       counts.done++;
@@ -92,7 +93,6 @@ export async function runBatch(options: BatchOptions): Promise<number> {
       return;
     }
     const runUsage = new UsageTally();
-    const absolute = path.startsWith('/') ? path : `${io.cwd}/${path}`;
     let line: ResultLine;
     try {
       const outputs = await workflow.run(
