@@ -121,6 +121,7 @@ describe('flow batch', () => {
       [['images'], /missing --out/],
       [[], /missing IMAGES/],
       [['nowhere', '--out', 'r.jsonl'], /no such image file or folder: nowhere/],
+      [['images/*.tiff', '--out', 'r.jsonl'], /no images found in images\/\*\.tiff/],
       [['images', '--out', 'r.jsonl', '--format', 'xml'], /--format must be jsonl or csv/],
       [['images', '--out', 'r.jsonl', '--concurrency', '0'], /--concurrency must be a whole number/],
       [['images', '--out', 'r.jsonl', '--image-input', 'delay'], /not an image input of the workflow \(image inputs: image\)/],
@@ -159,5 +160,20 @@ describe('flow batch usage', () => {
     expect(second).toMatchObject({ outputs: { answer: 'seen 2x1' }, usage: { input_tokens: 12, output_tokens: 5, calls: 1, cached: 0, models: [{ provider: 'fake', model: 'fake-vision-1', input_tokens: 12, output_tokens: 5, calls: 1, cached: 0 }] } });
     // widths 1, 2, 3: 11 + 12 + 13 input tokens, 3 x 5 output tokens, one cache hit (width 1).
     expect(stderr).toMatch(/fake fake-vision-1: 36 input \+ 15 output tokens, 3 calls, 1 cache hits/);
+  });
+});
+
+describe('flow batch unreadable files', () => {
+  it('records a file it cannot read once, with no hash, and skips it on resume', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const directory = await makeBatchFolder(2);
+    await symlink(join(directory, 'missing.png'), join(directory, 'images', 'ghost.png'));
+    const first = await batch(directory, 'images', '--out', 'r.jsonl', '--quiet');
+    expect(first.code).toBe(1);
+    const again = await batch(directory, 'images', '--out', 'r.jsonl');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/0 ok, 0 failed, 3 already done \(1 of them failed/);
+    const lines = await readLines(join(directory, 'r.jsonl'));
+    expect(lines.filter((line) => line.image === 'images/ghost.png')).toEqual([{ image: 'images/ghost.png', sha256: null, error: { code: 'IMAGE_UNREADABLE', message: 'cannot read images/ghost.png: ENOENT', step: null } }]);
   });
 });

@@ -6,7 +6,7 @@ import { imageInputNames, textInputNames } from '../../inputs/workflow-input-nam
 import { loadEngine } from '../../load-engine.js';
 import { printWorkflowError } from '../../print-workflow-error.js';
 import { readDefinition } from '../../read-definition.js';
-import { resolveImageSources } from './list-images.js';
+import { imageExtensions, listImages, resolveImageSources } from './list-images.js';
 import { runBatch } from './run-batch.js';
 
 export const batchHelp = `Usage: flow batch DEFINITION.json IMAGES... --out RESULTS [options]
@@ -93,6 +93,10 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
 
   const definition = await readDefinition(definitionPath, io.cwd);
   const sources = await resolveImageSources(imageArgs, io.cwd);
+  const firstImage = listImages(sources, io.cwd);
+  const found = !(await firstImage.next()).done;
+  await firstImage.return(undefined);
+  if (!found) throw new UsageError(`no images found in ${imageArgs.join(' ')} (folders and globs take ${imageExtensions.join(' ')})`, 'batch');
   const engine = await loadEngine(io, values.plugin ?? []);
   const compiled = engine.validate(definition);
   if (!compiled.ok) {

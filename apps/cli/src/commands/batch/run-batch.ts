@@ -80,6 +80,11 @@ export async function runBatch(options: BatchOptions): Promise<number> {
     try {
       bytes = await readFile(absolute);
     } catch (error) {
+      if (journal.statuses.get(resultKey(path, null)) === 'failed') {
+        counts.skipped++;
+        skippedFailed++;
+        return;
+      }
       appender.append({ image: path, sha256: null, error: { code: 'IMAGE_UNREADABLE', message: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, step: null } });
       counts.done++;
       counts.failed++;
