@@ -1,6 +1,8 @@
 import { ExitCode, UsageError, type CliIo } from './cli-io.js';
+import { batchCommand, batchHelp } from './commands/batch/batch-command.js';
 import { blocksCommand, blocksHelp } from './commands/blocks.js';
 import { describeCommand, describeHelp } from './commands/describe.js';
+import { graphCommand, graphHelp } from './commands/graph.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -10,8 +12,10 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { run: Command; help: string; summary: string }> = {
   run: { run: runCommand, help: runHelp, summary: 'run a workflow and print its outputs' },
   validate: { run: validateCommand, help: validateHelp, summary: 'check that a workflow compiles' },
+  batch: { run: batchCommand, help: batchHelp, summary: 'run a workflow over many images into a resumable JSONL/CSV file' },
   blocks: { run: blocksCommand, help: blocksHelp, summary: 'list the loaded blocks' },
   describe: { run: describeCommand, help: describeHelp, summary: "show a block's properties and outputs" },
+  graph: { run: graphCommand, help: graphHelp, summary: 'print the workflow as a Mermaid or DOT graph' },
   serve: { run: serveCommand, help: serveHelp, summary: 'start the HTTP server (Roboflow-compatible API)' },
 };
 

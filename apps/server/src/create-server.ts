@@ -14,6 +14,7 @@ import { RunSlots, ServerBusyError } from './limits/run-slots.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { registerDescribeRoutes } from './routes/describe-routes.js';
+import { registerGraphRoutes } from './routes/graph-routes.js';
 import { registerOperationsRoutes } from './routes/operations-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { ClientDisconnectedError } from './routes/run-workflow.js';
@@ -150,6 +151,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   registerCors(app, config.corsOrigins);
   registerRunRoutes(app, context);
   registerDescribeRoutes(app, context);
+  registerGraphRoutes(app, context);
   registerOperationsRoutes(app, context, { version: packageJson.version });
   return app;
 }

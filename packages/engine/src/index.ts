@@ -30,3 +30,4 @@ export { loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';
 export { blockJsonSchema, stepSchemaOf } from './describe/describe-blocks.js';
 export * from './errors/index.js';
 export { toReferenceErrorResponse, isWorkflowError, type ReferenceErrorResponse } from './errors/reference-error-body.js';
+export { buildWorkflowGraph, renderMermaid, renderDot, type WorkflowGraph, type GraphNode, type GraphEdge } from './graph/index.js';

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
 import { cliImageLoaders } from '../inputs/image-loaders.js';
 import { parseInputFlags } from '../inputs/parse-input-flags.js';
+import { runImagePrefixes, saveImageOutputs } from '../outputs/save-images.js';
 import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
@@ -18,6 +19,8 @@ Options:
   --input name=value   One input; repeatable. For an image input the value is a file path or URL (repeat
                        it for a batch); otherwise JSON, or plain text when it is not JSON. Wins over --inputs.
   --exclude NAME       Drop an output from every result (excluded_fields); repeatable.
+  --save-images DIR    Write image outputs to DIR as files named after the input image and the output
+                       (pets.annotated.png) and print {"type": "file", "value": path} instead of base64.
   --plugin SPEC        Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
   --pretty / --compact Force indented or one-line JSON (default: indented on a terminal).
   -h, --help           Show this help.
@@ -25,15 +28,16 @@ Options:
 Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is printed), 2 usage error.`;
 
 /** Kinds whose values are text: `--input` keeps such values verbatim instead of parsing them as JSON. */
-const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
+export const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
 
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean }>('run', args, {
+  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; 'save-images'?: string }>('run', args, {
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
     pretty: { type: 'boolean' },
     compact: { type: 'boolean' },
+    'save-images': { type: 'string' },
   }, { count: 1, what: 'the workflow definition file' });
   if (values.help) {
     io.stdout.write(`${runHelp}\n`);
@@ -76,7 +80,11 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     }
     const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase) });
     const excluded = new Set(values.exclude ?? []);
-    const serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
+    let serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
+    if (values['save-images'] !== undefined) {
+      const prefixes = runImagePrefixes(inputs, workflow.plan.inputs.filter((input) => input.batch && input.kinds.includes('image')).map((input) => input.name), serialized.length);
+      serialized = await Promise.all(serialized.map((record, index) => saveImageOutputs(record, values['save-images']!, prefixes[index]!, io.cwd)));
+    }
     writeJson(io, { outputs: serialized, profiler_trace: [] }, pretty);
     return ExitCode.ok;
   } catch (error) {
