@@ -141,6 +141,28 @@ describe('detect -> crop -> per-crop steps', () => {
     expect(await pixelAt(crop.bytes, 0, 0)).toEqual([150, 50, 200]);
   });
 
+  it('takes serialised crops back as a WorkflowBatchInput of dimensionality 2, lineage included (debugging a second stage)', async () => {
+    const first = engine.compile(detectCropDescribe);
+    const [cropped] = first.serialize(await first.run({ image: await png(100, 50), answer: answer([0.1, 0.2, 0.5, 0.6, 'cat'], [0.6, 0, 1, 1, 'dog']) }));
+    const secondStage = engine.compile({
+      version: '1.3.0',
+      inputs: [{ type: 'WorkflowBatchInput', name: 'crops', kind: ['image'], dimensionality: 2 }],
+      steps: [
+        { type: 'test/describe_batch@v1', name: 'vlm', images: '$inputs.crops', prompt: 'what' },
+        { type: 'test/box@v1', name: 'box', image: '$inputs.crops', text: '$steps.vlm.output' },
+      ],
+      outputs: [{ type: 'JsonField', name: 'boxes', selector: '$steps.box.predictions' }],
+    });
+    const outputs = await secondStage.run({ crops: [cropped!.crops, []] });
+    expect(outputs).toHaveLength(2);
+    const boxes = outputs[0]!.boxes as Detections[];
+    expect(boxes.map((detections) => detections.xyxy[0])).toEqual([
+      [10, 10, 30, 30],
+      [60, 0, 80, 50],
+    ]);
+    expect(outputs[1]!.boxes).toEqual([]);
+  });
+
   it('refuses detections without detection ids with a clear step error', async () => {
     const workflow = engine.compile({
       version: '1.0',
