@@ -151,6 +151,22 @@ describe('dimensionality and lineage checks (reference StepInputDimensionalityEr
     });
   });
 
+  it('refuses decisions over different nested batches for a step that only has scalar inputs', () => {
+    const result = engine.validate({
+      version: '1.0',
+      inputs,
+      steps: [
+        ...levels,
+        { type: 'test/gate@v1', name: 'gate_a', value: '$steps.strip_size.width', pass_when: 1, next_steps: ['$steps.target'] },
+        { type: 'test/gate@v1', name: 'gate_b', value: '$steps.other_size.width', pass_when: 1, next_steps: ['$steps.target'] },
+        { type: 'test/upper@v1', name: 'target', text: '$inputs.param' },
+      ],
+      outputs: [],
+    });
+    expect(!result.ok && result.problems[0]).toMatchObject({ code: 'CONTROL_FLOW_LINEAGE', step: 'target' });
+    expect(!result.ok && result.problems[0]!.message).toMatch(/following steps \['\$steps\.gate_(a|b)'\]/);
+  });
+
   it('reports a branch to a step that does not exist', () => {
     expect(problemOf({ type: 'test/gate@v1', name: 'gate', value: '$inputs.param', pass_when: 1, next_steps: ['$steps.nowhere'] })).toMatchObject({
       code: 'INVALID_REFERENCE_TARGET',

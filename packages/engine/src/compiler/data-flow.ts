@@ -140,8 +140,11 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
 
   // Flow-control steps deciding about this one must decide over the data it gets.
   const controllerLineages = step.controlledBy.map((name) => ({ name, lineage: steps.get(name)!.executionLineage })).filter((entry) => entry.lineage.length > 0);
-  if (lineages.length > 0) {
-    const prefixes = new Set(lineages.flatMap((lineage) => lineage.map((_, index) => lineageId(lineage.slice(0, index + 1)))));
+  // Without batch inputs the step runs under the deepest decision, so the others must lie on its path.
+  const deepestController = controllerLineages.reduce<string[]>((deepest, entry) => (entry.lineage.length > deepest.length ? entry.lineage : deepest), []);
+  const dataLineages = lineages.length > 0 ? lineages : controllerLineages.length > 0 ? [deepestController] : [];
+  if (dataLineages.length > 0) {
+    const prefixes = new Set(dataLineages.flatMap((lineage) => lineage.map((_, index) => lineageId(lineage.slice(0, index + 1)))));
     const incompatible = controllerLineages.filter((entry) => !prefixes.has(lineageId(entry.lineage)));
     if (incompatible.length > 0) {
       report({ ...where, code: 'CONTROL_FLOW_LINEAGE', errorType: 'ControlFlowDefinitionError', status: 500, context: `${GRAPH} | verification_of_control_flow_lineage`, message: `Step ${step.name} execution is impacted by control flow outcome of the following steps ${pythonRepr(incompatible.map((entry) => `$steps.${entry.name}`))} which make decision based on data that is not compatible with data fed to the step ${step.name} - which would cause the step to never execute. This behaviour is invalid and prevented upfront by Workflows compiler.` });
@@ -153,7 +156,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
   let reference: string[];
   if (lineages.length === 0) {
     // Only scalars: a step under a batch-oriented flow-control decision runs per element of that decision.
-    reference = controllerLineages.reduce<string[]>((deepest, entry) => (entry.lineage.length > deepest.length ? entry.lineage : deepest), []);
+    reference = deepestController;
   } else if (lineages.length === 1) {
     reference = lineages[0]!;
   } else {
