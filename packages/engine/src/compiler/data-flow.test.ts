@@ -96,6 +96,16 @@ describe('dimensionality and lineage checks (reference StepInputDimensionalityEr
     });
   });
 
+  it('reports the step at fault, not the steps downstream of it', () => {
+    const result = engine.validate({
+      version: '1.0',
+      inputs,
+      steps: [...levels, { type: 'odd/plain@v1', name: 's', a: '$inputs.image', b: '$steps.strip_size.width' }, { type: 'test/gather@v1', name: 'after', values: '$steps.s.out' }],
+      outputs: [],
+    });
+    expect(!result.ok && result.problems.map((problem) => problem.step)).toEqual(['s']);
+  });
+
   it('refuses a collapse (output offset -1) of scalars', () => {
     expect(problemOf({ type: 'test/gather@v1', name: 'g', values: '$inputs.param' })).toMatchObject({
       code: 'STEP_INPUT_DIMENSIONALITY',

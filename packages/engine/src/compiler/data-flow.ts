@@ -18,7 +18,13 @@ interface PropertyData {
  * lineage the step runs over and the one its outputs have. Problems carry the reference's messages.
  */
 export function denoteDataFlow(ordered: CompiledStep[], steps: Map<string, CompiledStep>, report: (problem: ProblemInput) => void): void {
+  // Steps downstream of a step at fault are not checked: their lineage would be a guess and their problems noise.
+  const failed = new Set<string>();
   for (const step of ordered) {
+    if (step.dependencies.some((name) => failed.has(name))) {
+      failed.add(step.name);
+      continue;
+    }
     for (const binding of step.bindings) {
       for (const source of sourcesOf(binding)) {
         if (source.from !== 'step') continue;
@@ -26,7 +32,12 @@ export function denoteDataFlow(ordered: CompiledStep[], steps: Map<string, Compi
         source.batch = source.lineage.length > 0;
       }
     }
-    denoteStep(step, steps, report);
+    let reported = false;
+    denoteStep(step, steps, (problem) => {
+      reported = true;
+      report(problem);
+    });
+    if (reported) failed.add(step.name);
   }
 }
 
