@@ -1,5 +1,5 @@
 import { isBatchBlock } from '../block/define-block.js';
-import type { CompiledStep, PropertyBinding, ValueSource } from './compiled-workflow.js';
+import { bindingSources, type CompiledStep, type ValueSource } from './compiled-workflow.js';
 import type { ProblemInput } from './compile.js';
 import { pythonRepr } from './python-repr.js';
 
@@ -26,7 +26,7 @@ export function denoteDataFlow(ordered: CompiledStep[], steps: Map<string, Compi
       continue;
     }
     for (const binding of step.bindings) {
-      for (const source of sourcesOf(binding)) {
+      for (const source of bindingSources(binding)) {
         if (source.from !== 'step') continue;
         source.lineage = steps.get(source.step)!.outputLineage;
         source.batch = source.lineage.length > 0;
@@ -64,7 +64,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
     const batchParameters = new Set(block.batchParameters);
     for (const binding of step.bindings) {
       if (batchParameters.has(binding.property)) continue;
-      if (sourcesOf(binding).some((source) => source.from !== 'literal' && source.batch)) {
+      if (bindingSources(binding).some((source) => source.from !== 'literal' && source.batch)) {
         report({ ...where, code: 'BATCH_INTO_SCALAR_PROPERTY', errorType: 'ExecutionGraphStructureError', property: binding.property, message: `Detected invalid reference plugged into property \`${binding.property}\` of step \`$steps.${step.name}\` - the step property do not accept batch-oriented inputs, yet the input selector holds one - this indicates the problem with construction of your Workflow - usually the problem occurs when non-batch oriented step inputs are filled with outputs of batch-oriented steps or batch-oriented inputs.` });
         return;
       }
@@ -74,7 +74,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
   // Dimensionality and lineage of each property's data.
   const data: PropertyData[] = [];
   for (const binding of step.bindings) {
-    const batchSources = sourcesOf(binding).filter((source): source is ValueSource & { lineage: string[] } => source.from !== 'literal' && source.lineage.length > 0);
+    const batchSources = bindingSources(binding).filter((source): source is ValueSource & { lineage: string[] } => source.from !== 'literal' && source.lineage.length > 0);
     if (batchSources.length === 0) continue;
     const dimensionalities = new Set(batchSources.map((source) => source.lineage.length));
     if (binding.shape !== 'value' && dimensionalities.size > 1) {
@@ -218,10 +218,4 @@ function distinctLineages(lineages: string[][]): string[][] {
   const seen = new Map<string, string[]>();
   for (const lineage of lineages) if (!seen.has(lineageId(lineage))) seen.set(lineageId(lineage), lineage);
   return [...seen.values()];
-}
-
-function sourcesOf(binding: PropertyBinding): ValueSource[] {
-  if (binding.shape === 'value') return [binding.source];
-  if (binding.shape === 'list') return binding.items;
-  return binding.entries.map(([, source]) => source);
 }
