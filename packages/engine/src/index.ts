@@ -1,5 +1,5 @@
 export { defineBlock, isBatchBlock, resolveBlockOutputs } from './block/define-block.js';
-export type { BlockDefinition, ElementBlockDefinition, BatchBlockDefinition, BlockOutputs, BlockOutputValues } from './block/define-block.js';
+export type { BlockDefinition, ElementBlockDefinition, BatchBlockDefinition, BlockOutputs, BlockOutputValues, ElementResult } from './block/define-block.js';
 export { flowControl, isFlowControl, type FlowControl } from './block/flow-control.js';
 export { defineBlockPack, type BlockPack } from './block/define-block-pack.js';
 export { silentLogger, type BlockContext, type BlockLogger, type BlockServices, type UsageRecord } from './block/block-context.js';

@@ -1,11 +1,19 @@
 import type { Kind } from '@flow/kinds';
 import type { z } from 'zod';
 import type { BlockContext } from './block-context.js';
+import type { FlowControl } from './flow-control.js';
 
 /** Output name to the kinds its values have. Order is the order outputs are described in. */
 export type BlockOutputs = Record<string, readonly Kind[]>;
 
 export type BlockOutputValues = Record<string, unknown>;
+
+/**
+ * What `run` returns for one element: an output record; for a step with `outputDimensionalityOffset: 1`, a
+ * list of output records (one per nested element, empty for none); for a flow-control block (one with
+ * `stepSelector()` properties), a `flowControl(next)` decision.
+ */
+export type ElementResult = BlockOutputValues | BlockOutputValues[] | FlowControl;
 
 interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
   /** Identifier used in definitions: `<pack>/<family>@v<N>`. */
@@ -30,6 +38,11 @@ interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
    * go in `.superRefine()`.
    */
   manifest: Manifest;
+  /**
+   * Other names a step may give a property (pydantic `validation_alias` in the reference): alias to the
+   * manifest's name, e.g. `{ image: 'images' }`. The compiler renames them before checking the manifest.
+   */
+  propertyAliases?: Readonly<Record<string, string>>;
   /** Outputs and their kinds, fixed or computed from the step's manifest values. */
   outputs: BlockOutputs | ((manifest: z.output<Manifest>) => BlockOutputs);
   /** When true, a null element reaches the block instead of being skipped. */
@@ -49,15 +62,11 @@ interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
   outputDimensionalityOffset?: -1 | 0 | 1;
 }
 
-/**
- * What `run` may return per element besides an output record: a flow-control decision (`flowControl(...)`)
- * for blocks whose properties hold step selectors (`stepSelector()`), such as `continue_if`.
- */
 /** A block the engine calls once per batch element, with element values. */
 export interface ElementBlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>
   extends BlockDefinitionBase<Manifest> {
   batchParameters?: undefined;
-  run(inputs: Inputs, context: BlockContext): BlockOutputValues | Promise<BlockOutputValues>;
+  run(inputs: Inputs, context: BlockContext): ElementResult | Promise<ElementResult>;
 }
 
 /**
@@ -67,7 +76,7 @@ export interface ElementBlockDefinition<Inputs = Record<string, any>, Manifest e
 export interface BatchBlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject>
   extends BlockDefinitionBase<Manifest> {
   batchParameters: readonly string[];
-  run(inputs: Inputs, context: BlockContext): BlockOutputValues[] | Promise<BlockOutputValues[]>;
+  run(inputs: Inputs, context: BlockContext): ElementResult[] | Promise<ElementResult[]>;
 }
 
 export type BlockDefinition<Inputs = Record<string, any>, Manifest extends z.ZodObject = z.ZodObject> =

@@ -96,6 +96,8 @@ export interface PropertySelectors {
   kinds: Set<string>;
   shapes: Set<SelectorShape>;
   literal?: z.ZodType;
+  /** True when the property takes step selectors (`$steps.name`): flow-control branches. */
+  steps?: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ function visit(schema: z.ZodType, shape: SelectorShape, found: PropertySelectors
   if (info) {
     for (const kind of info.kinds) found.kinds.add(kind.name);
     found.shapes.add(shape);
+    if (info.selectedElement === 'step') found.steps = true;
     if (info.literal && shape === 'single') found.literal = info.literal;
     if (info.literal) visit(info.literal, shape, found, depth + 1);
     return;

@@ -163,9 +163,10 @@ describe('compile', () => {
     expect(problem).toMatchObject({ code: 'DYNAMIC_BLOCKS_NOT_ALLOWED', errorType: 'DynamicBlockError', status: 400 });
   });
 
-  it('refuses batch inputs of more than one dimension', () => {
-    const [problem] = problemsOf({ ...valid, inputs: [...valid.inputs, { type: 'WorkflowBatchInput', name: 'crops', dimensionality: 2 }] });
-    expect(problem).toMatchObject({ code: 'UNSUPPORTED_DIMENSIONALITY', property: 'crops' });
+  it('refuses batch inputs of dimensionality below one', () => {
+    const [problem] = problemsOf({ ...valid, inputs: [...valid.inputs, { type: 'WorkflowBatchInput', name: 'crops', dimensionality: 0 }] });
+    expect(problem).toMatchObject({ code: 'UNSUPPORTED_DIMENSIONALITY', property: 'crops', errorType: 'ExecutionGraphStructureError' });
+    expect(problem!.message).toBe('Detected batch oriented input `crops` with declared dimensionality `0` which is below one (one is minimum dimensionality of the batch). Fix input definition in your Workflow.');
   });
 
   it('throws one error carrying every problem and the first one\'s type and status', () => {

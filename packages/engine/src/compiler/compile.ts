@@ -1,7 +1,7 @@
 import { areKindsCompatible } from '@flow/kinds';
 import type { z } from 'zod';
 import type { BlockRegistry } from '../block/block-registry.js';
-import { isBatchBlock, resolveBlockOutputs, type BlockDefinition, type BlockOutputs } from '../block/define-block.js';
+import { resolveBlockOutputs, type BlockDefinition, type BlockOutputs } from '../block/define-block.js';
 import { findPropertySelectors, type PropertySelectors } from '../block/selectors.js';
 import {
   defaultInputKinds,
@@ -10,18 +10,20 @@ import {
   stepEnvelopeSchema,
   workflowInputSchema,
   workflowOutputSchema,
+  type WorkflowInputDefinition,
   type WorkflowOutputDefinition,
 } from '../definition/definition-schema.js';
 import { checkRequestedVersion, EXECUTION_ENGINE_VERSION } from '../definition/engine-version.js';
 import { WorkflowCompilationError, type CompilationProblem } from '../errors/compilation-error.js';
-import type { CompiledInput, CompiledOutput, CompiledStep, ParameterCheck, PropertyBinding, ValueSource, WorkflowPlan } from './compiled-workflow.js';
+import { WORKFLOW_INPUT_LINEAGE, type CompiledInput, type CompiledOutput, type CompiledStep, type ParameterCheck, type PropertyBinding, type ValueSource, type WorkflowPlan } from './compiled-workflow.js';
+import { denoteDataFlow } from './data-flow.js';
 import { suggestNames } from './suggest-names.js';
 
 const PARSING = 'workflow_compilation | workflow_definition_parsing';
 const VALIDATION = 'workflow_compilation | workflow_definition_validation';
 const GRAPH = 'workflow_compilation | execution_graph_construction';
 
-type ProblemInput = Omit<CompilationProblem, 'status' | 'context' | 'step' | 'blockType' | 'property'> &
+export type ProblemInput = Omit<CompilationProblem, 'status' | 'context' | 'step' | 'blockType' | 'property'> &
   Partial<Pick<CompilationProblem, 'status' | 'context' | 'step' | 'blockType' | 'property'>>;
 
 interface ParsedStep {
@@ -101,19 +103,17 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       return;
     }
     const input = parsed.data;
-    if (input.type === 'WorkflowBatchInput' && input.dimensionality !== 1) {
+    if (input.type === 'WorkflowBatchInput' && input.dimensionality < 1) {
       report({
         code: 'UNSUPPORTED_DIMENSIONALITY',
         errorType: 'ExecutionGraphStructureError',
         context: GRAPH,
         step: '$inputs',
         property: input.name,
-        message: input.dimensionality < 1
-          ? `Detected batch oriented input \`${input.name}\` with declared dimensionality \`${input.dimensionality}\`, which is below one.`
-          : `Input \`${input.name}\` declares dimensionality ${input.dimensionality}; this engine supports batch inputs of dimensionality 1 only.`,
+        message: `Detected batch oriented input \`${input.name}\` with declared dimensionality \`${input.dimensionality}\` which is below one (one is minimum dimensionality of the batch). Fix input definition in your Workflow.`,
       });
     }
-    inputs.push({ definition: input, name: input.name, batch: isBatchInput(input), kinds: defaultInputKinds(input) });
+    inputs.push({ definition: input, name: input.name, batch: isBatchInput(input), kinds: defaultInputKinds(input), lineage: inputLineage(input) });
   });
 
   const outputDefinitions: WorkflowOutputDefinition[] = [];
@@ -161,7 +161,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       });
       return;
     }
-    const manifest = registered.block.manifest.safeParse(properties);
+    const manifest = registered.block.manifest.safeParse(withCanonicalNames(properties, registered.block.propertyAliases));
     if (!manifest.success) unparsedSteps.add(name);
     if (!manifest.success) {
       for (const issue of manifest.error.issues) {
@@ -215,7 +215,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       for (const kind of accepted) if (!usage.includes(kind)) usage.push(kind);
       inputUsage.set(inputName, usage);
       checkKinds(selector, step, property, accepted, input.kinds);
-      return { from: 'input', input: inputName, batch: input.batch };
+      return { from: 'input', input: inputName, batch: input.batch, lineage: input.lineage };
     }
     const parts = selector.split('.');
     if (parts[0] === '$steps' && parts.length === 3) {
@@ -233,7 +233,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       }
       const actual = output === '*' ? ['*'] : target.outputs[output]!.map((kind) => kind.name);
       checkKinds(selector, step, property, accepted, actual);
-      return { from: 'step', step: target.name, output, batch: false };
+      return { from: 'step', step: target.name, output, batch: false, lineage: [] };
     }
     report({ ...where, code: 'INVALID_SELECTOR', errorType: 'WorkflowSyntaxError', context: PARSING, message: `Step "${step.name}" property "${property}" holds "${selector}", which is not a valid selector ("$inputs.<name>" or "$steps.<step>.<output>").` });
     return undefined;
@@ -265,8 +265,22 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       if (source?.from === 'step') dependencies.add(source.step);
       return source;
     };
+    const flowTargets: string[] = [];
     for (const [property, value] of Object.entries(step.values)) {
       const info = selectors.get(property);
+      if (info?.steps) {
+        // Step selectors (`$steps.name`) name the branches of a flow-control step; the block gets them as written.
+        for (const target of stepSelectorsIn(value)) {
+          const name = target.slice('$steps.'.length);
+          if (!stepsByName.has(name)) {
+            if (unparsedSteps.has(name)) continue;
+            const others = [...stepsByName.keys()].filter((other) => other !== step.name);
+            report({ code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', context: GRAPH, step: step.name, blockType: step.writtenType, property, message: `Workflow references '${target}' which points to a non-existent block.`, hint: hintNames('other steps', others) });
+          } else if (!flowTargets.includes(name)) flowTargets.push(name);
+        }
+        bindings.push({ property, shape: 'value', source: { from: 'literal', value } });
+        continue;
+      }
       if (!info) {
         bindings.push({ property, shape: 'value', source: { from: 'literal', value } });
         continue;
@@ -294,7 +308,20 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       isBatch: false,
       outputs: step.outputs,
       parameterChecks,
+      executionLineage: [],
+      outputLineage: [],
+      outputDimensionalityOffset: step.block.outputDimensionalityOffset ?? 0,
+      flowTargets,
+      controlledBy: [],
     });
+  }
+  // A branch target runs after the flow-control step that decides about it.
+  for (const step of compiledSteps.values()) {
+    for (const target of step.flowTargets) {
+      const controlled = compiledSteps.get(target)!;
+      controlled.controlledBy.push(step.name);
+      if (!controlled.dependencies.includes(step.name)) controlled.dependencies.push(step.name);
+    }
   }
 
   const outputs: CompiledOutput[] = [];
@@ -308,7 +335,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
         report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
         continue;
       }
-      outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch }, coordinatesSystem: output.coordinates_system, kinds: input.kinds });
+      outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch, lineage: input.lineage }, coordinatesSystem: output.coordinates_system, lineage: input.lineage, kinds: input.kinds });
     } else if (parts[0] === '$steps' && parts.length === 3) {
       const step = compiledSteps.get(parts[1]!);
       if (!step && unparsedSteps.has(parts[1]!)) continue;
@@ -325,7 +352,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
         property === '*'
           ? Object.fromEntries(Object.entries(step.outputs).map(([name, list]) => [name, list.map((kind) => kind.name)]))
           : step.outputs[property]!.map((kind) => kind.name);
-      outputs.push({ name: output.name, selector, source: { from: 'step', step: step.name, output: property, batch: false }, coordinatesSystem: output.coordinates_system, kinds });
+      outputs.push({ name: output.name, selector, source: { from: 'step', step: step.name, output: property, batch: false, lineage: [] }, coordinatesSystem: output.coordinates_system, lineage: [], kinds });
     } else {
       report({ ...where, code: 'INVALID_SELECTOR', errorType: 'WorkflowSyntaxError', context: PARSING, message: `Output "${output.name}" has selector "${selector}", which is not "$inputs.<name>", "$steps.<step>.<output>" or "$steps.<step>.*".` });
     }
@@ -335,34 +362,21 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   const ordered = orderSteps([...compiledSteps.values()], report);
   if (problems.length > 0) fail();
 
-  // Batch-orientation flows from inputs through steps in order.
-  for (const step of ordered) {
-    const sources = step.bindings.flatMap(bindingSources);
-    for (const source of sources) if (source.from === 'step') source.batch = compiledSteps.get(source.step)!.isBatch;
-    step.isBatch = sources.some((source) => source.from !== 'literal' && source.batch);
-    if (step.isBatch && isBatchBlock(step.block)) {
-      const batchParameters = new Set(step.block.batchParameters);
-      for (const binding of step.bindings) {
-        if (batchParameters.has(binding.property)) continue;
-        if (bindingSources(binding).some((source) => source.from !== 'literal' && source.batch)) {
-          report({ code: 'BATCH_INTO_SCALAR_PROPERTY', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: step.name, blockType: step.writtenType, property: binding.property, message: `Detected invalid reference plugged into property \`${binding.property}\` of step \`$steps.${step.name}\` - the step property does not accept batch-oriented inputs, yet the input selector holds one.` });
-        }
-      }
-    }
+  // Dimensionality and lineage flow from inputs through steps in order (reference §6.3).
+  denoteDataFlow(ordered, compiledSteps, report);
+  for (const output of outputs) {
+    if (output.source.from !== 'step') continue;
+    const step = compiledSteps.get(output.source.step)!;
+    output.source.lineage = step.outputLineage;
+    output.source.batch = step.outputLineage.length > 0;
+    output.lineage = step.outputLineage;
   }
-  for (const output of outputs) if (output.source.from === 'step') output.source.batch = compiledSteps.get(output.source.step)!.isBatch;
   if (problems.length > 0) fail();
 
   const inputInterface: Record<string, string[]> = {};
   for (const input of inputs) inputInterface[input.name] = inputUsage.get(input.name) ?? (input.definition.kind?.length ? input.kinds : ['*']);
 
   return { definition: raw, inputs, steps: ordered, outputs, inputInterface };
-}
-
-export function bindingSources(binding: PropertyBinding): ValueSource[] {
-  if (binding.shape === 'value') return [binding.source];
-  if (binding.shape === 'list') return binding.items;
-  return binding.entries.map(([, source]) => source);
 }
 
 /** Kahn's algorithm; steps left over sit on a cycle. */
@@ -390,4 +404,33 @@ function orderSteps(steps: CompiledStep[], report: (problem: ProblemInput) => vo
 
 function hintNames(what: string, names: string[]): string {
   return names.length > 0 ? `Known ${what}: ${names.map((name) => `"${name}"`).join(', ')}.` : `There are no ${what}.`;
+}
+
+/** `<workflow_input>` for level 1, plus one id per extra level of a nested batch input. */
+function inputLineage(input: WorkflowInputDefinition): string[] {
+  if (!isBatchInput(input)) return [];
+  const lineage = [WORKFLOW_INPUT_LINEAGE];
+  for (let level = 2; level <= input.dimensionality; level++) lineage.push(`$inputs.${input.name}[${level}]`);
+  return lineage;
+}
+
+/** The `$steps.name` strings of a step-selector property (one, a list, or dict values). */
+function stepSelectorsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  if (typeof value === 'object' && value !== null) return Object.values(value).filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+/** Properties written under a block's legacy alias (`image` for `images`) renamed to the manifest's names. */
+function withCanonicalNames(properties: Record<string, unknown>, aliases: Readonly<Record<string, string>> | undefined): Record<string, unknown> {
+  if (!aliases) return properties;
+  const renamed = { ...properties };
+  for (const [alias, name] of Object.entries(aliases)) {
+    if (Object.hasOwn(renamed, alias) && !Object.hasOwn(renamed, name)) {
+      renamed[name] = renamed[alias];
+      delete renamed[alias];
+    }
+  }
+  return renamed;
 }

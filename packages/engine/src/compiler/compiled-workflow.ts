@@ -5,14 +5,32 @@ import type { WorkflowInputDefinition } from '../definition/definition-schema.js
 /** Where a step property's value comes from. */
 export type ValueSource =
   | { from: 'literal'; value: unknown }
-  | { from: 'input'; input: string; batch: boolean }
-  | { from: 'step'; step: string; output: string; batch: boolean };
+  | { from: 'input'; input: string; batch: boolean; lineage: string[] }
+  | { from: 'step'; step: string; output: string; batch: boolean; lineage: string[] };
+
+/**
+ * Lineage of batch-oriented data (reference §6.3): one id per dimensionality level, `<workflow_input>` first,
+ * then the step that made each nested level (`$steps.crop`). Scalars have the empty lineage.
+ */
+export const WORKFLOW_INPUT_LINEAGE = '<workflow_input>';
+
+/** The key the executor files a lineage's index space under. */
+export function lineageKey(lineage: readonly string[]): string {
+  return lineage.join('\u0000');
+}
 
 /** A step property bound to one value, or to lists / dicts of values (selectors one level deep). */
 export type PropertyBinding =
   | { property: string; shape: 'value'; source: ValueSource }
   | { property: string; shape: 'list'; items: ValueSource[] }
   | { property: string; shape: 'dict'; entries: Array<[string, ValueSource]> };
+
+/** Every value source of a binding: the one value, the list items or the dict values. */
+export function bindingSources(binding: PropertyBinding): ValueSource[] {
+  if (binding.shape === 'value') return [binding.source];
+  if (binding.shape === 'list') return binding.items;
+  return binding.entries.map(([, source]) => source);
+}
 
 /** A `$inputs` parameter plugged into a property that also takes literals: checked at run time. */
 export interface ParameterCheck {
@@ -34,6 +52,16 @@ export interface CompiledStep {
   isBatch: boolean;
   outputs: BlockOutputs;
   parameterChecks: ParameterCheck[];
+  /** Lineage of the elements the step runs over ([] when it runs once). */
+  executionLineage: string[];
+  /** Lineage of the step's outputs: the execution lineage, one level deeper (+1) or the same for -1. */
+  outputLineage: string[];
+  /** +1 when `run` returns a list of records per element (a nested batch). */
+  outputDimensionalityOffset: -1 | 0 | 1;
+  /** Names of the steps this flow-control step may continue with (empty for other steps). */
+  flowTargets: string[];
+  /** Flow-control steps that name this step as a branch: their decisions mask its elements. */
+  controlledBy: string[];
 }
 
 export interface CompiledInput {
@@ -42,6 +70,8 @@ export interface CompiledInput {
   batch: boolean;
   /** Declared kinds (defaults by input type). */
   kinds: string[];
+  /** `[]` for parameters, `<workflow_input>` plus one id per extra level for batch inputs. */
+  lineage: string[];
 }
 
 export interface CompiledOutput {
@@ -49,6 +79,8 @@ export interface CompiledOutput {
   selector: string;
   source: ValueSource & { from: 'input' | 'step' };
   coordinatesSystem: 'own' | 'parent';
+  /** Lineage of the value; outputs deeper than one level serialise as nested lists. */
+  lineage: string[];
   /** Kinds of the value; for `$steps.s.*` one list per field. */
   kinds: string[] | Record<string, string[]>;
 }

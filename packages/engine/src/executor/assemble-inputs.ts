@@ -1,7 +1,8 @@
 import type { DeserializeContext } from '@flow/kinds';
 import type { BlockRegistry } from '../block/block-registry.js';
-import type { CompiledInput, WorkflowPlan } from '../compiler/compiled-workflow.js';
+import { lineageKey, WORKFLOW_INPUT_LINEAGE, type CompiledInput, type WorkflowPlan } from '../compiler/compiled-workflow.js';
 import { RuntimeInputError } from '../errors/runtime-errors.js';
+import { IndexSpace } from './index-space.js';
 
 export interface InputLoaders {
   loadImageUrl?: DeserializeContext['loadImageUrl'];
@@ -10,8 +11,10 @@ export interface InputLoaders {
 
 export interface AssembledInputs {
   batchSize: number;
-  /** Batch inputs: one value per element. */
+  /** Batch inputs: one value per element of the input's deepest level, flattened in order. */
   batches: Map<string, unknown[]>;
+  /** Index spaces by lineage key: level 0 (scalar), the input batch, and nested input levels. */
+  spaces: Map<string, IndexSpace>;
   /** Parameters: one value for all elements. */
   parameters: Map<string, unknown>;
 }
@@ -35,6 +38,12 @@ export async function assembleInputs(plan: WorkflowPlan, values: Record<string, 
   }
   const batches = new Map<string, unknown[]>();
   const parameters = new Map<string, unknown>();
+  const scalar = IndexSpace.scalar();
+  const root = IndexSpace.nested(scalar, [batchSize]);
+  const spaces = new Map<string, IndexSpace>([
+    [lineageKey([]), scalar],
+    [lineageKey([WORKFLOW_INPUT_LINEAGE]), root],
+  ]);
   const pending: Promise<void>[] = [];
   for (const input of plan.inputs) {
     if (!input.batch) {
@@ -49,27 +58,54 @@ export async function assembleInputs(plan: WorkflowPlan, values: Record<string, 
         message: `Detected runtime parameter \`${input.name}\` defined as \`${input.definition.type}\` (of kind \`[${input.kinds.join(', ')}]\`), but value is not provided.`,
       });
     }
-    const list = Array.isArray(value) ? value : [value];
-    if (list.length !== 1 && list.length !== batchSize) {
+    const outer = Array.isArray(value) ? value : [value];
+    if (outer.length !== 1 && outer.length !== batchSize) {
       throw new RuntimeInputError({
         input: input.name,
-        message: `Expected all batch-oriented workflow inputs to be the same length, or of length 1: \`${input.name}\` has ${list.length} elements while the batch has ${batchSize}.`,
+        message: `Expected all batch-oriented workflow inputs to be the same length, or of length 1: \`${input.name}\` has ${outer.length} elements while the batch has ${batchSize}.`,
       });
     }
-    const elements = new Array<unknown>(batchSize);
+    const list = outer.length === 1 && batchSize > 1 ? new Array<unknown>(batchSize).fill(outer[0]) : outer;
+    const leaves = flattenNested(input, list, Array.isArray(value), spaces, root);
+    const elements = new Array<unknown>(leaves.length);
     batches.set(input.name, elements);
-    list.forEach((element, index) => {
-      const elementId = Array.isArray(value) ? `${input.name}.[${index}]` : input.name;
-      pending.push(
-        deserializeElement(input, element, { elementId, ...loaders }, registry).then((deserialized) => {
-          if (list.length === 1) elements.fill(deserialized);
-          else elements[index] = deserialized;
-        }),
-      );
+    const cache = new Map<unknown, Promise<unknown>>();
+    leaves.forEach(({ value: element, id }, index) => {
+      // A broadcast element is deserialised once.
+      let deserialized = cache.get(element);
+      if (!deserialized) {
+        deserialized = deserializeElement(input, element, { elementId: id, ...loaders }, registry);
+        if (typeof element === 'object' && element !== null) cache.set(element, deserialized);
+      }
+      pending.push(deserialized.then((result) => void (elements[index] = result)));
     });
   }
   await Promise.all(pending);
-  return { batchSize, batches, parameters };
+  return { batchSize, batches, parameters, spaces };
+}
+
+/**
+ * The leaves of a batch input of dimensionality N (lists nested N-1 deep under the outer list), with the index
+ * space of every nested level registered under the input's lineage.
+ */
+function flattenNested(input: CompiledInput, outer: unknown[], given: boolean, spaces: Map<string, IndexSpace>, root: IndexSpace): Array<{ value: unknown; id: string }> {
+  let level: Array<{ value: unknown; id: string }> = outer.map((value, index) => ({ value, id: given ? `${input.name}.[${index}]` : input.name }));
+  let parent = root;
+  for (let depth = 2; depth <= input.lineage.length; depth++) {
+    const next: Array<{ value: unknown; id: string }> = [];
+    const counts = new Int32Array(level.length);
+    level.forEach(({ value, id }, index) => {
+      if (!Array.isArray(value)) {
+        throw new RuntimeInputError({ input: id, message: `Input \`${id}\` must be a list: \`${input.name}\` is declared with dimensionality ${input.lineage.length}, so its value nests lists ${input.lineage.length} deep.` });
+      }
+      counts[index] = value.length;
+      value.forEach((item, position) => next.push({ value: item, id: `${id}.[${position}]` }));
+    });
+    parent = IndexSpace.nested(parent, counts);
+    spaces.set(lineageKey(input.lineage.slice(0, depth)), parent);
+    level = next;
+  }
+  return level;
 }
 
 async function deserializeElement(input: CompiledInput, value: unknown, context: DeserializeContext, registry: BlockRegistry): Promise<unknown> {

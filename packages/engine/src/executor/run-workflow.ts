@@ -1,23 +1,19 @@
 import type { BlockRegistry } from '../block/block-registry.js';
 import { silentLogger, type BlockContext } from '../block/block-context.js';
 import { isBatchBlock, type BlockOutputValues } from '../block/define-block.js';
-import type { CompiledStep, PropertyBinding, ValueSource, WorkflowPlan } from '../compiler/compiled-workflow.js';
+import { isFlowControl } from '../block/flow-control.js';
+import { lineageKey, type CompiledStep, type WorkflowPlan } from '../compiler/compiled-workflow.js';
 import { WorkflowError } from '../errors/workflow-error.js';
 import { BlockContractError, RuntimeInputError, StepExecutionError, WorkflowAbortedError } from '../errors/runtime-errors.js';
 import { assembleInputs, type AssembledInputs } from './assemble-inputs.js';
 import { forEachIndex, isPromiseLike, Semaphore } from './concurrency.js';
 import { buildOutputs } from './build-outputs.js';
+import { IndexSpace } from './index-space.js';
+import { makeReaders, readInputs } from './step-inputs.js';
+import type { StepResult } from './step-result.js';
 import type { RunOptions, WorkflowOutputs } from './run-options.js';
 
-/** Results of a step: one record per element for batch steps, one record otherwise; null when skipped. */
-export type StepResult = { batch: true; elements: Array<BlockOutputValues | null> } | { batch: false; value: BlockOutputValues | null };
-
-interface PropertyReader {
-  property: string;
-  /** True when the value comes from a step: a null there means "skip this element". */
-  fromStep: boolean;
-  read(index: number): unknown;
-}
+export type { StepResult } from './step-result.js';
 
 /**
  * Runs a compiled plan. Steps start as soon as the steps they read from are done; element-wise steps run
@@ -81,61 +77,6 @@ function checkParameters(plan: WorkflowPlan, assembled: AssembledInputs): void {
   }
 }
 
-function makeReader(source: ValueSource, assembled: AssembledInputs, results: Map<string, StepResult>): (index: number) => unknown {
-  switch (source.from) {
-    case 'literal':
-      return () => source.value;
-    case 'input': {
-      if (!source.batch) {
-        const value = assembled.parameters.get(source.input);
-        return () => value;
-      }
-      const elements = assembled.batches.get(source.input)!;
-      return (index) => elements[index];
-    }
-    case 'step': {
-      const result = results.get(source.step)!;
-      const pick = (record: BlockOutputValues | null | undefined) => (record == null ? null : source.output === '*' ? record : (record[source.output] ?? null));
-      if (!result.batch) {
-        const value = pick(result.value);
-        return () => value;
-      }
-      return (index) => pick(result.elements[index]);
-    }
-  }
-}
-
-function makeReaders(step: CompiledStep, assembled: AssembledInputs, results: Map<string, StepResult>): PropertyReader[] {
-  return step.bindings.map((binding: PropertyBinding): PropertyReader => {
-    if (binding.shape === 'value') {
-      return { property: binding.property, fromStep: binding.source.from === 'step', read: makeReader(binding.source, assembled, results) };
-    }
-    if (binding.shape === 'list') {
-      const readers = binding.items.map((item) => makeReader(item, assembled, results));
-      return { property: binding.property, fromStep: binding.items.some((item) => item.from === 'step'), read: (index) => readers.map((read) => read(index)) };
-    }
-    const readers = binding.entries.map(([key, item]) => [key, makeReader(item, assembled, results)] as const);
-    return {
-      property: binding.property,
-      fromStep: binding.entries.some(([, item]) => item.from === 'step'),
-      read: (index) => Object.fromEntries(readers.map(([key, read]) => [key, read(index)])),
-    };
-  });
-}
-
-/** Builds the inputs of one element, or returns undefined when a step-provided value is missing. */
-function readInputs(readers: PropertyReader[], index: number, acceptsEmpty: boolean): Record<string, unknown> | undefined {
-  const inputs: Record<string, unknown> = {};
-  for (const reader of readers) {
-    const value = reader.read(index);
-    if (reader.fromStep && !acceptsEmpty && (value === null || value === undefined || (Array.isArray(value) && value.some((item) => item == null)))) {
-      return undefined;
-    }
-    inputs[reader.property] = value;
-  }
-  return inputs;
-}
-
 async function runStep(step: CompiledStep, assembled: AssembledInputs, results: Map<string, StepResult>, signal: AbortSignal, options: RunOptions): Promise<StepResult> {
   const block = step.block;
   const started = performance.now();
@@ -147,63 +88,54 @@ async function runStep(step: CompiledStep, assembled: AssembledInputs, results: 
     usage: { record: (usage) => options.onUsage?.({ ...usage, step: step.name }) },
     step: { name: step.name, type: block.type },
   };
-  const readers = makeReaders(step, assembled, results);
-  const acceptsEmpty = block.acceptsEmptyValues === true;
-  const expectedOutputs = Object.keys(step.outputs);
   let ok = false;
   try {
-    let result: StepResult;
-    if (isBatchBlock(block)) {
-      const count = step.isBatch ? assembled.batchSize : 1;
-      const kept: number[] = [];
-      const rows: Array<Record<string, unknown>> = [];
-      for (let index = 0; index < count; index++) {
-        const inputs = readInputs(readers, index, acceptsEmpty);
-        if (inputs) {
-          kept.push(index);
-          rows.push(inputs);
+    const execution = assembled.spaces.get(lineageKey(step.executionLineage))!;
+    const count = execution.size;
+    const readers = makeReaders(step, execution, assembled, results);
+    const acceptsEmpty = block.acceptsEmptyValues === true;
+    const mask = branchMask(step, execution, results);
+    // An element masked out by flow control reaches the block (with null batch inputs) only when the block
+    // accepts empty values and has batch inputs to null; otherwise it is skipped.
+    const masksSkip = !acceptsEmpty || !readers.some((reader) => reader.batch);
+    const produced = new Array<unknown>(count).fill(null);
+    if (mask !== false) {
+      const inputsOf = (index: number) => {
+        const masked = mask !== undefined && mask[index] === 0;
+        return masked && masksSkip ? undefined : readInputs(readers, index, acceptsEmpty, masked);
+      };
+      if (isBatchBlock(block)) {
+        const kept: number[] = [];
+        const rows: Array<Record<string, unknown>> = [];
+        for (let index = 0; index < count; index++) {
+          const inputs = inputsOf(index);
+          if (inputs) {
+            kept.push(index);
+            rows.push(inputs);
+          }
         }
-      }
-      const elements = new Array<BlockOutputValues | null>(count).fill(null);
-      if (rows.length > 0) {
-        const batchInputs: Record<string, unknown> = { ...rows[0] };
-        for (const property of block.batchParameters) batchInputs[property] = rows.map((row) => row[property]);
-        const produced = await untilAborted(block.run(batchInputs, context), signal);
-        if (!Array.isArray(produced) || produced.length !== rows.length) {
-          throw new BlockContractError({ step: step.name, blockType: block.type, message: `Step \`${step.name}\` (${block.type}) returned ${Array.isArray(produced) ? `${produced.length} results` : 'no list'} for a batch of ${rows.length}.` });
+        if (rows.length > 0) {
+          const batchInputs: Record<string, unknown> = { ...rows[0] };
+          for (const property of block.batchParameters) batchInputs[property] = rows.map((row) => row[property]);
+          const returned = await untilAborted(block.run(batchInputs, context), signal);
+          if (!Array.isArray(returned) || returned.length !== rows.length) {
+            throw new BlockContractError({ step: step.name, blockType: block.type, message: `Step \`${step.name}\` (${block.type}) returned ${Array.isArray(returned) ? `${returned.length} results` : 'no list'} for a batch of ${rows.length}.` });
+          }
+          for (let position = 0; position < rows.length; position++) produced[kept[position]!] = returned[position];
         }
-        produced.forEach((record, position) => {
-          checkOutputs(step, record, expectedOutputs);
-          elements[kept[position]!] = record;
+      } else {
+        await forEachIndex(count, Math.max(1, options.elementConcurrency ?? 8), signal, (index) => {
+          const inputs = inputsOf(index);
+          if (!inputs) return;
+          const returned = block.run(inputs, context);
+          if (isPromiseLike(returned)) return untilAborted(returned, signal).then((value) => void (produced[index] = value));
+          produced[index] = returned;
         });
+        if (signal.aborted) throw new WorkflowAbortedError(signal.reason);
       }
-      result = step.isBatch ? { batch: true, elements } : { batch: false, value: elements[0] ?? null };
-    } else if (step.isBatch) {
-      const elements = new Array<BlockOutputValues | null>(assembled.batchSize).fill(null);
-      await forEachIndex(assembled.batchSize, Math.max(1, options.elementConcurrency ?? 8), signal, (index) => {
-        const inputs = readInputs(readers, index, acceptsEmpty);
-        if (!inputs) return;
-        const produced = block.run(inputs, context);
-        if (isPromiseLike(produced)) {
-          return untilAborted(produced, signal).then((record) => {
-            checkOutputs(step, record, expectedOutputs);
-            elements[index] = record;
-          });
-        }
-        checkOutputs(step, produced, expectedOutputs);
-        elements[index] = produced;
-      });
-      if (signal.aborted) throw new WorkflowAbortedError(signal.reason);
-      result = { batch: true, elements };
-    } else {
-      const inputs = readInputs(readers, 0, acceptsEmpty);
-      let value: BlockOutputValues | null = null;
-      if (inputs) {
-        value = await untilAborted(block.run(inputs, context), signal);
-        checkOutputs(step, value, expectedOutputs);
-      }
-      result = { batch: false, value };
     }
+    const result = collectResults(step, execution, produced);
+    if (step.outputDimensionalityOffset > 0) assembled.spaces.set(lineageKey(step.outputLineage), result.space);
     ok = true;
     return result;
   } catch (error) {
@@ -214,6 +146,84 @@ async function runStep(step: CompiledStep, assembled: AssembledInputs, results: 
     const ended = performance.now();
     options.onStepEvent?.({ type: 'step-end', step: step.name, blockType: block.type, time: ended, durationMs: ended - started, ok });
   }
+}
+
+/**
+ * The elements of this step that the flow-control steps naming it let through (reference §6.4): undefined
+ * when no decision applies, false when a scalar decision (or a decision never made) stops the step, else 1
+ * per selected element. Only direct targets are masked; steps further down see nulls and skip themselves.
+ */
+function branchMask(step: CompiledStep, execution: IndexSpace, results: Map<string, StepResult>): Uint8Array | false | undefined {
+  let mask: Uint8Array | undefined;
+  for (const controller of step.controlledBy) {
+    const decided = results.get(controller)!;
+    const selected = decided.decisions?.get(step.name);
+    if (!selected) return false;
+    if (decided.space.depth === 0) {
+      if (selected[0] === 0) return false;
+      continue;
+    }
+    mask ??= new Uint8Array(execution.size).fill(1);
+    const ancestors = execution.ancestorIndices(execution.depth - decided.space.depth);
+    for (let index = 0; index < mask.length; index++) if (selected[ancestors[index]!] === 0) mask[index] = 0;
+  }
+  return mask;
+}
+
+/**
+ * Checks what the block returned per element and lays it out: records at the execution level, a nested level
+ * for a step with output offset +1 (one list of records per element), branch decisions for flow control.
+ */
+function collectResults(step: CompiledStep, execution: IndexSpace, produced: unknown[]): StepResult {
+  const expected = Object.keys(step.outputs);
+  if (step.outputDimensionalityOffset > 0) {
+    const counts = new Int32Array(produced.length);
+    const elements: Array<BlockOutputValues | null> = [];
+    for (let index = 0; index < produced.length; index++) {
+      const list = produced[index];
+      if (list === null || list === undefined) continue;
+      if (!Array.isArray(list)) {
+        throw new BlockContractError({ step: step.name, blockType: step.block.type, message: `Step \`${step.name}\` (${step.block.type}) has output dimensionality offset 1 and must return a list of output records per element; got ${typeof list}.` });
+      }
+      for (const record of list) {
+        checkOutputs(step, record, expected);
+        elements.push(record);
+      }
+      counts[index] = list.length;
+    }
+    return { space: IndexSpace.nested(execution, counts), elements };
+  }
+  const elements = produced as Array<BlockOutputValues | null>;
+  if (step.flowTargets.length === 0) {
+    for (const record of elements) {
+      if (record === null || record === undefined) continue;
+      if (isFlowControl(record)) {
+        throw new BlockContractError({ step: step.name, blockType: step.block.type, message: `Step \`${step.name}\` (${step.block.type}) returned a flow-control decision, but the block has no step-selector property naming the steps it may continue with; declare them with \`stepSelector()\`.` });
+      }
+      checkOutputs(step, record, expected);
+    }
+    return { space: execution, elements };
+  }
+  const decisions = new Map(step.flowTargets.map((target) => [target, new Uint8Array(execution.size)]));
+  const emptyRecord = Object.fromEntries(expected.map((name) => [name, null]));
+  for (let index = 0; index < elements.length; index++) {
+    const value = elements[index] as unknown;
+    if (value === null || value === undefined) continue;
+    if (!isFlowControl(value)) {
+      checkOutputs(step, value, expected);
+      continue;
+    }
+    for (const next of value.next) {
+      const target = next.startsWith('$steps.') ? next.slice('$steps.'.length) : next;
+      const selected = decisions.get(target);
+      if (!selected) {
+        throw new BlockContractError({ step: step.name, blockType: step.block.type, message: `Step \`${step.name}\` (${step.block.type}) chose to continue with \`${next}\`, which is not one of its branches: [${step.flowTargets.map((name) => `$steps.${name}`).join(', ')}].` });
+      }
+      selected[index] = 1;
+    }
+    elements[index] = { ...emptyRecord };
+  }
+  return { space: execution, elements, decisions };
 }
 
 function checkOutputs(step: CompiledStep, record: unknown, expected: string[]): asserts record is BlockOutputValues {

@@ -1,6 +1,6 @@
 import { serializeValue } from '@flow/kinds';
 import type { BlockRegistry } from '../block/block-registry.js';
-import type { WorkflowPlan } from '../compiler/compiled-workflow.js';
+import { WORKFLOW_INPUT_LINEAGE, type CompiledOutput, type WorkflowPlan } from '../compiler/compiled-workflow.js';
 import { WorkflowError } from '../errors/workflow-error.js';
 import type { WorkflowOutputs } from './run-options.js';
 
@@ -12,20 +12,26 @@ import type { WorkflowOutputs } from './run-options.js';
 export function serializeOutputs(plan: WorkflowPlan, outputs: WorkflowOutputs, registry: BlockRegistry): Array<Record<string, unknown>> {
   return outputs.map((record) => {
     const serialized: Record<string, unknown> = {};
-    for (const output of plan.outputs) {
-      const value = record[output.name];
-      if (Array.isArray(output.kinds)) {
-        serialized[output.name] = serializeWithKinds(value, output.kinds, output.name, registry);
-      } else if (value !== null && typeof value === 'object') {
-        const fields: Record<string, unknown> = {};
-        for (const [field, item] of Object.entries(value)) fields[field] = serializeWithKinds(item, output.kinds[field] ?? ['*'], `${output.name}.${field}`, registry);
-        serialized[output.name] = fields;
-      } else {
-        serialized[output.name] = value ?? null;
-      }
-    }
+    for (const output of plan.outputs) serialized[output.name] = serializeNested(record[output.name], listDepth(output), output, registry);
     return serialized;
   });
+}
+
+/** How many list levels wrap an output's values in a record: nested batches are nested lists (§7.1). */
+function listDepth(output: CompiledOutput): number {
+  const depth = output.lineage.length;
+  return output.lineage[0] === WORKFLOW_INPUT_LINEAGE ? depth - 1 : depth;
+}
+
+function serializeNested(value: unknown, depth: number, output: CompiledOutput, registry: BlockRegistry): unknown {
+  if (depth > 0 && Array.isArray(value)) return value.map((item) => serializeNested(item, depth - 1, output, registry));
+  if (Array.isArray(output.kinds)) return serializeWithKinds(value, output.kinds, output.name, registry);
+  if (value !== null && typeof value === 'object') {
+    const fields: Record<string, unknown> = {};
+    for (const [field, item] of Object.entries(value)) fields[field] = serializeWithKinds(item, output.kinds[field] ?? ['*'], `${output.name}.${field}`, registry);
+    return fields;
+  }
+  return value ?? null;
 }
 
 function serializeWithKinds(value: unknown, kinds: readonly string[], where: string, registry: BlockRegistry): unknown {

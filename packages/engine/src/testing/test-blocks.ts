@@ -1,8 +1,10 @@
-import { Detections, imageKind, integerKind, languageModelOutputKind, objectDetectionPredictionKind, stringKind, wildcardKind, type WorkflowImage } from '@flow/kinds';
+import { crc32 } from 'node:zlib';
+import { Detections, imageKind, integerKind, languageModelOutputKind, listOfValuesKind, objectDetectionPredictionKind, stringKind, wildcardKind, WorkflowImage } from '@flow/kinds';
 import { z } from 'zod';
 import { defineBlock } from '../block/define-block.js';
 import { defineBlockPack } from '../block/define-block-pack.js';
-import { literalOrSelector, selector } from '../block/selectors.js';
+import { flowControl } from '../block/flow-control.js';
+import { literalOrSelector, selector, stepSelector } from '../block/selectors.js';
 
 /**
  * Small deterministic blocks for testing hosts of the engine (servers, CLIs, block packs), and the engine's own
@@ -135,8 +137,101 @@ export const echoBlock = defineBlock<{ value: unknown; list?: unknown[] }>({
   run: ({ value, list }) => ({ value, list: list ?? null }),
 });
 
+/**
+ * Flow control: continues with `next_steps` when `value` equals `pass_when`, otherwise stops them (one
+ * decision per element, or one for the run when `value` is scalar).
+ */
+export const gateBlock = defineBlock<{ value: unknown; pass_when: unknown; next_steps: string[] }>({
+  type: 'test/gate@v1',
+  name: 'Gate',
+  blockType: 'flow_control',
+  shortDescription: 'Continues with next_steps when value equals pass_when.',
+  manifest: z.object({
+    value: selector([wildcardKind]),
+    pass_when: z.union([z.string(), z.number(), z.boolean()]),
+    next_steps: z.array(stepSelector()),
+  }),
+  outputs: {},
+  run: ({ value, pass_when, next_steps }) => flowControl(value === pass_when ? next_steps : null),
+});
+
+/**
+ * Cuts an image into `columns` vertical strips (output dimensionality +1). The strips are header-only PNGs
+ * (no pixels: this block is for engine tests), with crop lineage: parent id `<parent id>/<column>`.
+ */
+export const stripsBlock = defineBlock<{ image: WorkflowImage; columns: number }>({
+  type: 'test/strips@v1',
+  name: 'Strips',
+  blockType: 'transformation',
+  shortDescription: 'Cuts an image into vertical strips: one nested element per strip.',
+  manifest: z.object({ image: selector([imageKind]), columns: literalOrSelector(z.number().int().min(0), [integerKind]).default(2) }),
+  outputs: { crops: [imageKind] },
+  outputDimensionalityOffset: 1,
+  run: ({ image, columns }) => {
+    const width = Math.floor(image.width / Math.max(columns, 1));
+    return Array.from({ length: columns }, (_, column) => ({
+      crops: WorkflowImage.cropOf(image, pngHeader(width, image.height), { id: `${image.parentId}/${column}`, offsetX: column * width, offsetY: 0 }),
+    }));
+  },
+});
+
+/** Collapses one level (output dimensionality -1): the list of the nested values under each element. */
+export const gatherBlock = defineBlock<{ values: unknown[] }>({
+  type: 'test/gather@v1',
+  name: 'Gather',
+  blockType: 'fusion',
+  shortDescription: 'Gathers the nested values under each element into one list.',
+  manifest: z.object({ values: selector([wildcardKind]) }),
+  outputs: { values: [listOfValuesKind] },
+  outputDimensionalityOffset: -1,
+  run: ({ values }) => ({ values }),
+});
+
+/** Joins the nested `items` under each element (input offset 1) after `prefix` (offset 0, the reference). */
+export const joinBlock = defineBlock<{ prefix: unknown; items: unknown[] }>({
+  type: 'test/join@v1',
+  name: 'Join',
+  blockType: 'fusion',
+  shortDescription: 'Joins the nested items under an element after a prefix.',
+  manifest: z.object({ prefix: selector([wildcardKind]), items: selector([wildcardKind]) }),
+  outputs: { joined: [stringKind] },
+  inputDimensionalityOffsets: { prefix: 0, items: 1 },
+  dimensionalityReferenceProperty: 'prefix',
+  run: ({ prefix, items }) => ({ joined: `${String(prefix)}:${items.map(String).join(',')}` }),
+});
+
+/** Accepts empty values: the first of `values` that is not null, else `fallback`. */
+export const coalesceBlock = defineBlock<{ values: unknown[]; fallback: unknown }>({
+  type: 'test/coalesce@v1',
+  name: 'Coalesce',
+  blockType: 'formatter',
+  shortDescription: 'The first value that is not null, else a fallback.',
+  manifest: z.object({ values: z.array(selector([wildcardKind])), fallback: z.union([z.string(), z.number()]).default('none') }),
+  outputs: { value: [wildcardKind] },
+  acceptsEmptyValues: true,
+  run: ({ values, fallback }) => ({ value: values.find((value) => value !== null && value !== undefined) ?? fallback }),
+});
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const checksum = Buffer.alloc(4);
+  checksum.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, checksum]);
+}
+
+function pngHeader(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8);
+  header.writeUInt8(2, 9);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
 /** Every block above, as the pack `test`. */
 export const testBlocksPack = defineBlockPack({
   name: 'test',
-  blocks: [upperBlock, imageSizeBlock, describeBatchBlock, boxBlock, countBlock, failBlock, waitBlock, echoBlock],
+  blocks: [upperBlock, imageSizeBlock, describeBatchBlock, boxBlock, countBlock, failBlock, waitBlock, echoBlock, gateBlock, stripsBlock, gatherBlock, joinBlock, coalesceBlock],
 });

@@ -83,6 +83,21 @@ export class WorkflowImage {
     return image;
   }
 
+  /**
+   * A crop of `parent` (reference `create_crop`): its parent is the element it was cut for (`id`, e.g. a
+   * detection id) at `offsetX`/`offsetY` in `parent`'s pixels; its root stays `parent`'s root, with the offsets
+   * added up, so detections made on a crop of a crop still map back onto the workflow input.
+   */
+  static cropOf(parent: WorkflowImage, bytes: Uint8Array, crop: { id: string; offsetX: number; offsetY: number }): WorkflowImage {
+    const root = parent.rootParentOrigin;
+    return WorkflowImage.fromBytes(bytes, {
+      parentId: crop.id,
+      parentOrigin: { offsetX: crop.offsetX, offsetY: crop.offsetY, width: parent.width, height: parent.height },
+      rootParentId: parent.rootParentId,
+      rootParentOrigin: { offsetX: root.offsetX + crop.offsetX, offsetY: root.offsetY + crop.offsetY, width: root.width, height: root.height },
+    });
+  }
+
   /** The encoded bytes as given. */
   get bytes(): Uint8Array {
     this.encodedBytes ??= Buffer.from(this.base64Text ?? '', 'base64');
