@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** Test images made on the fly, so no binary fixtures live in the repository. */
 
@@ -17,7 +17,7 @@ export async function encodeAs(format: 'webp' | 'tiff' | 'gif', width: number, h
 }
 
 /** Left half red, right half blue: lets a test tell which way an image was turned. */
-function halves(width: number, height: number): sharp.Sharp {
+function halves(width: number, height: number): Sharp {
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
@@ -30,7 +30,7 @@ function halves(width: number, height: number): sharp.Sharp {
 }
 
 /** Incompressible pixels (a worst case for byte limits). */
-function noiseImage(width: number, height: number): sharp.Sharp {
+function noiseImage(width: number, height: number): Sharp {
   const pixels = Buffer.alloc(width * height * 3);
   let state = 12345;
   for (let index = 0; index < pixels.length; index += 1) {
