@@ -20,6 +20,6 @@ export { resolveApiKey, isRoboflowManagedKey, type ApiKeyLookup } from './common
 export { mapPerImage, defaultMaxConcurrentRequests } from './common/per-image.js';
 export { askPerImage } from './common/ask-per-image.js';
 export { describeModelFailure, vendorName } from './common/model-failure.js';
-export { imagePartOf, OPENAI_IMAGE_LIMITS, LLAMA_IMAGE_LIMITS } from './common/image-part.js';
+export { imagePartOf } from './common/image-part.js';
 export { imagesProperties, imagesOf, requireOneImageProperty, IMAGE_BATCH_PARAMETERS } from './common/images-property.js';
 export { taskRequest, missingTaskField, VLM_TASK_METADATA, type VlmTask, type TaskParameters, type TaskRequest } from './common/vlm-tasks.js';

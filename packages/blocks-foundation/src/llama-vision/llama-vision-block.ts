@@ -3,7 +3,7 @@ import { FlowError, floatKind, languageModelOutputKind, listOfValuesKind, robofl
 import { z } from 'zod';
 import { resolveApiKey } from '../common/api-key.js';
 import { askPerImage } from '../common/ask-per-image.js';
-import { imagePartOf, LLAMA_IMAGE_LIMITS } from '../common/image-part.js';
+import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { providersOf } from '../common/services.js';
@@ -113,7 +113,7 @@ export function llamaVisionBlock<const Tasks extends readonly [VlmTask, ...VlmTa
       const images = imagesOf(inputs);
       const answers = await askPerImage(model, images, inputs.max_concurrent_requests ?? defaultMaxConcurrentRequests(), context, async (image) => ({
         ...(request.system === undefined ? {} : { system: request.system }),
-        content: [...(request.text === undefined ? [] : [{ type: 'text' as const, text: request.text }]), await imagePartOf(image, LLAMA_IMAGE_LIMITS)],
+        content: [...(request.text === undefined ? [] : [{ type: 'text' as const, text: request.text }]), imagePartOf(image)],
         maxTokens: inputs.max_tokens,
         ...(inputs.temperature === null ? {} : { temperature: inputs.temperature }),
         ...(routing ? { providerOptions: { openrouter: { provider: { ...routing } } } } : {}),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { askPerImage } from '../common/ask-per-image.js';
 import { gptStepProperties, type LmmConfig } from '../common/gpt-config.js';
 import { gptModelFor } from '../common/gpt-model.js';
-import { imagePartOf, OPENAI_IMAGE_LIMITS } from '../common/image-part.js';
+import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { structuredLmmOutput } from '../lmm/structured-output.js';
@@ -74,7 +74,7 @@ export const lmmForClassificationV1 = defineBlock<LmmClassifierInputs, typeof ma
     const prompt = classificationPrompt(inputs.classes);
     const responseFormat = classificationResponseFormat(inputs.classes);
     const answers = await askPerImage(model, images, defaultMaxConcurrentRequests(), context, async (image) => ({
-      content: [{ type: 'text', text: prompt }, await imagePartOf(image, OPENAI_IMAGE_LIMITS, inputs.lmm_config.gpt_image_detail)],
+      content: [{ type: 'text', text: prompt }, imagePartOf(image, inputs.lmm_config.gpt_image_detail)],
       maxTokens: inputs.lmm_config.max_tokens,
       responseFormat,
     }));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { askPerImage } from '../common/ask-per-image.js';
 import { gptStepProperties, type LmmConfig } from '../common/gpt-config.js';
 import { gptModelFor } from '../common/gpt-model.js';
-import { imagePartOf, OPENAI_IMAGE_LIMITS } from '../common/image-part.js';
+import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { structuredLmmOutput } from './structured-output.js';
@@ -81,7 +81,7 @@ export const lmmV1 = defineBlock<LmmInputs, typeof manifest>({
     const prompt = lmmPrompt(inputs.prompt, inputs.json_output);
     const keys = Object.keys(inputs.json_output ?? {});
     const answers = await askPerImage(model, images, defaultMaxConcurrentRequests(), context, async (image) => ({
-      content: [{ type: 'text', text: prompt }, await imagePartOf(image, OPENAI_IMAGE_LIMITS, inputs.lmm_config.gpt_image_detail)],
+      content: [{ type: 'text', text: prompt }, imagePartOf(image, inputs.lmm_config.gpt_image_detail)],
       maxTokens: inputs.lmm_config.max_tokens,
       ...(keys.length > 0 ? { responseFormat: { type: 'json' as const } } : {}),
     }));
