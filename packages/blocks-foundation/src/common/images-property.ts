@@ -27,5 +27,7 @@ export function requireOneImageProperty(manifest: { images?: unknown; image?: un
 
 /** The batch of images a block received under either name. */
 export function imagesOf(inputs: { images?: readonly WorkflowImage[] | undefined; image?: readonly WorkflowImage[] | undefined }): readonly WorkflowImage[] {
-  return inputs.images ?? inputs.image ?? [];
+  // The engine hands every batch parameter as a list, so the unused name arrives as a list of undefined.
+  const images = inputs.images?.some((image) => image !== undefined) ? inputs.images : inputs.image;
+  return images ?? [];
 }

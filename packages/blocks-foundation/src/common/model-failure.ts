@@ -17,8 +17,8 @@ export function describeModelFailure(step: string, fallbackProvider: string) {
       const status = cause.status === null ? 'no response' : `status ${cause.status}`;
       return `Step \`${step}\`: image ${index}: the vLLM request failed (${status}): ${message}`;
     }
-    if (FlowError.isInstance(cause)) return `Step \`${step}\`: image ${index}: ${message}`;
-    return `Step \`${step}\`: image ${index}: the ${vendorName(fallbackProvider)} request failed: ${message}`;
+    if (isConnectionFailure(cause)) return `Step \`${step}\`: image ${index}: the ${vendorName(fallbackProvider)} request failed (no response): ${message}`;
+    return `Step \`${step}\`: image ${index}: ${message}`;
   };
 }
 
@@ -32,4 +32,9 @@ export function vendorName(provider: string): string {
 /** `PoolingApiError` of `@flow/pooling-client`, recognised by its code (no import for one check). */
 function isPoolingApiError(error: unknown): error is Error & { status: number | null } {
   return FlowError.isInstance(error) && (error as { code?: unknown }).code === 'POOLING_API_ERROR';
+}
+
+/** A fetch-level failure (refused, reset, DNS) that did not pass through a provider's error mapping. */
+function isConnectionFailure(error: unknown): boolean {
+  return error instanceof TypeError && /fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND/i.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
 }
