@@ -71,7 +71,8 @@ export const vllmClassifierV1 = defineBlock<VllmClassifierInputs, typeof manifes
     const recordUsage = (response: ClassifyResponse) =>
       context.usage.record({ provider: 'vllm', model: response.model, inputTokens: response.usage.prompt_tokens, outputTokens: 0, calls: 1, cached: 0 });
 
-    if (inputs.images) {
+    // Unbound batch parameters arrive as lists of undefined.
+    if (inputs.images?.some((image) => image !== undefined)) {
       const images = inputs.images;
       const results = await mapPerImage(images, limit, context.signal, (image, index) => classifyImage(client, image, inputs.prompt?.[index], inputs.model, context.signal), describeModelFailure(step, 'vllm'));
       return results.map((response, index) => {
