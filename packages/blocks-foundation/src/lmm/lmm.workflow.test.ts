@@ -82,3 +82,40 @@ describe('lmm@v1 against the OpenAI fake', () => {
     expect(() => host.engine.compile(definitionWith({ raw_output: 'x' }))).toThrow(/raw_output/);
   });
 });
+
+describe('lmm@v1 checks before any request', () => {
+  const selectorTypeWorkflow = {
+    version: '1.0',
+    inputs: [{ type: 'WorkflowImage', name: 'image' }, { type: 'WorkflowParameter', name: 'lmm_type' }],
+    steps: [{ type: 'LMM', name: 'lmm', images: '$inputs.image', prompt: 'p', lmm_type: '$inputs.lmm_type', remote_api_key: OPENAI_TEST_KEY }],
+    outputs: [{ type: 'JsonField', name: 'lmm', selector: '$steps.lmm.raw_output' }],
+  };
+
+  it('a parameter delivering another lmm_type is refused before the step runs, and nothing is sent', async () => {
+    const before = host.openai.requests.length;
+    await expect(host.run(selectorTypeWorkflow, { image: pngInput(20, 20), lmm_type: 'cog_vlm' })).rejects.toThrow(/lmm_type.*expected "gpt_4v"/);
+    expect(host.openai.requests.length).toBe(before);
+  });
+
+  it('a missing key names the step, the field and OPENAI_API_KEY, and sends nothing', async () => {
+    vi.stubEnv('OPENAI_API_KEY', '');
+    try {
+      const before = host.openai.requests.length;
+      await expect(host.run(definitionWith(null), { image: pngInput(20, 20) })).rejects.toThrow(/Step `lmm`: `remote_api_key` holds a Roboflow-managed key placeholder and OPENAI_API_KEY is not set/);
+      expect(host.openai.requests.length).toBe(before);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('an OpenAI 401 names the step, image, vendor and status, never the key', async () => {
+    const wrong = 'sk-wrong-openai-key-987654';
+    const definition = { ...definitionWith(null), steps: [{ ...definitionWith(null).steps[0]!, remote_api_key: wrong }] };
+    const error = await host.run(definition, { image: pngInput(20, 20) }).then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
+    expect(error?.message).toMatch(/Step `lmm`: image 0: the OpenAI request failed \(status 401\)/);
+    expect(JSON.stringify({ message: error?.message, cause: String((error as { cause?: unknown }).cause) })).not.toContain(wrong);
+  });
+});
