@@ -9,3 +9,4 @@ export type { FakeVendor, FakeVendorOptions, FakeVendorFault, FakeVendorFaultKin
 export { startFakeOpenAI } from './openai/start-fake-openai.js';
 export { startFakeOpenRouter } from './openrouter/start-fake-openrouter.js';
 export { startFakeAnthropic } from './anthropic/start-fake-anthropic.js';
+export { startFakeGemini } from './gemini/start-fake-gemini.js';
