@@ -15,7 +15,7 @@ export { parseLmmOutput, structuredLmmOutput, pickExpectedKeys, NOT_DETECTED } f
 export { parseJsonFields, type ParsedJsonFields } from './json-parser/parse-json-fields.js';
 
 // Shared helpers for model blocks (also used by the vendor blocks)
-export { providersOf } from './common/services.js';
+export { providersOf, envOf } from './common/services.js';
 export { resolveApiKey, isRoboflowManagedKey, type ApiKeyLookup } from './common/api-key.js';
 export { mapPerImage, defaultMaxConcurrentRequests } from './common/per-image.js';
 export { askPerImage } from './common/ask-per-image.js';

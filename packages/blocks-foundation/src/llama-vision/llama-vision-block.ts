@@ -6,7 +6,7 @@ import { askPerImage } from '../common/ask-per-image.js';
 import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
-import { providersOf } from '../common/services.js';
+import { envOf, providersOf } from '../common/services.js';
 import { missingTaskField, taskRequest, VLM_TASK_METADATA, type VlmTask } from '../common/vlm-tasks.js';
 import { PRIVACY_ROUTING, type PrivacyLevel } from './model-versions.js';
 
@@ -106,12 +106,12 @@ export function llamaVisionBlock<const Tasks extends readonly [VlmTask, ...VlmTa
       if (typeof inputs.temperature === 'number' && (inputs.temperature < 0 || inputs.temperature > 2)) {
         throw new FlowError({ code: 'INVALID_TEMPERATURE', message: `Step \`${step}\`: 'temperature' parameter required to be in range [0.0, 2.0]`, details: { step, property: 'temperature' } });
       }
-      const apiKey = resolveApiKey({ value: inputs.api_key, step, field: 'api_key', envVars: OPENROUTER_KEY_ENV });
+      const apiKey = resolveApiKey({ value: inputs.api_key, step, field: 'api_key', envVars: OPENROUTER_KEY_ENV, env: envOf(context) });
       const model = providersOf(context).languageModel('openrouter', modelId, { apiKey });
       const request = taskRequest(inputs.task_type, { prompt: inputs.prompt, classes: inputs.classes, outputStructure: inputs.output_structure });
       const routing = inputs.privacy_level === undefined ? undefined : PRIVACY_ROUTING[inputs.privacy_level];
       const images = imagesOf(inputs);
-      const answers = await askPerImage(model, images, inputs.max_concurrent_requests ?? defaultMaxConcurrentRequests(), context, async (image) => ({
+      const answers = await askPerImage(model, images, inputs.max_concurrent_requests ?? defaultMaxConcurrentRequests(envOf(context)), context, async (image) => ({
         ...(request.system === undefined ? {} : { system: request.system }),
         content: [...(request.text === undefined ? [] : [{ type: 'text' as const, text: request.text }]), imagePartOf(image)],
         maxTokens: inputs.max_tokens,

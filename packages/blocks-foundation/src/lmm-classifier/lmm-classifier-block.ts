@@ -8,6 +8,7 @@ import { gptModelFor } from '../common/gpt-model.js';
 import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
+import { envOf } from '../common/services.js';
 import { structuredLmmOutput } from '../lmm/structured-output.js';
 
 const manifest = z
@@ -73,7 +74,7 @@ export const lmmForClassificationV1 = defineBlock<LmmClassifierInputs, typeof ma
     const model = gptModelFor(context, { lmm_type: inputs.lmm_type, remote_api_key: inputs.remote_api_key, modelId: inputs.lmm_config.gpt_model_version });
     const prompt = classificationPrompt(inputs.classes);
     const responseFormat = classificationResponseFormat(inputs.classes);
-    const answers = await askPerImage(model, images, defaultMaxConcurrentRequests(), context, async (image) => ({
+    const answers = await askPerImage(model, images, defaultMaxConcurrentRequests(envOf(context)), context, async (image) => ({
       content: [{ type: 'text', text: prompt }, imagePartOf(image, inputs.lmm_config.gpt_image_detail)],
       maxTokens: inputs.lmm_config.max_tokens,
       responseFormat,

@@ -35,7 +35,7 @@ export async function startModelHost(options: { maxRetries?: number; timeoutMs?:
     async run(definition, inputs, runOptions = {}) {
       const usage: Array<Record<string, unknown>> = [];
       const workflow = engine.compile(definition);
-      const outputs = await workflow.run(inputs, { services: { providers }, onUsage: (record) => usage.push(record), ...runOptions });
+      const outputs = await workflow.run(inputs, { services: { providers }, onUsage: (record) => usage.push({ ...record }), ...runOptions });
       return { serialized: workflow.serialize(outputs) as Array<Record<string, unknown>>, usage };
     },
     async close() {

@@ -4,6 +4,7 @@ import { createPoolingClient, imageClassifyRequest, type ClassificationData, typ
 import { z } from 'zod';
 import { describeModelFailure } from '../common/model-failure.js';
 import { defaultMaxConcurrentRequests, mapPerImage } from '../common/per-image.js';
+import { envOf } from '../common/services.js';
 import { multiLabelPrediction, singleLabelPrediction, type PredictionOrigin } from './classification-shape.js';
 
 const manifest = z
@@ -57,12 +58,13 @@ export const vllmClassifierV1 = defineBlock<VllmClassifierInputs, typeof manifes
   batchParameters: ['images', 'prompt'],
   async run(inputs, context) {
     const step = context.step.name;
-    const baseURL = inputs.base_url ?? process.env['VLLM_BASE_URL'];
+    const env = envOf(context);
+    const baseURL = inputs.base_url || env['VLLM_BASE_URL'];
     if (!baseURL) {
       throw new FlowError({ code: 'MISSING_BASE_URL', message: `Step \`${step}\`: \`base_url\` is not set and VLLM_BASE_URL is not set. Set VLLM_BASE_URL or give the step its server.`, details: { step, property: 'base_url', env: 'VLLM_BASE_URL' } });
     }
-    const limit = inputs.max_concurrent_requests ?? defaultMaxConcurrentRequests();
-    const client = createPoolingClient({ baseURL, apiKey: inputs.api_key || undefined, maxConcurrency: limit });
+    const limit = inputs.max_concurrent_requests ?? defaultMaxConcurrentRequests(env);
+    const client = createPoolingClient({ baseURL, apiKey: inputs.api_key || env['VLLM_API_KEY'] || undefined, maxConcurrency: limit });
     const toPrediction = (result: ClassificationData, origin: PredictionOrigin) => ({
       predictions: inputs.multi_label
         ? multiLabelPrediction(result, origin, { classes: inputs.classes }, inputs.confidence_threshold)
