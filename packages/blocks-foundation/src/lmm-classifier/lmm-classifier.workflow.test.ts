@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatBody, imageParts, OPENAI_TEST_KEY, pngInput, sentImageWidth, startModelHost, textParts, type ModelHost } from '../test-support/model-host.js';
 
@@ -48,3 +49,27 @@ describe('lmm_for_classification@v1 against the OpenAI fake', () => {
     expect(JSON.stringify(serialized)).not.toContain(OPENAI_TEST_KEY);
   });
 });
+
+const vectors = JSON.parse(readFileSync(new URL('../__fixtures__/model_blocks_prompts_and_requests.json', import.meta.url), 'utf8')) as {
+  lmm_for_classification_v1: { block_runs: Array<{ mode: string; classes: string[]; model_responses: string[]; outputs: Array<Record<string, unknown>> }> };
+};
+
+describe('lmm_for_classification@v1 block runs (model_blocks_prompts_and_requests.json)', () => {
+  const run = vectors.lmm_for_classification_v1.block_runs[0]!;
+  it.each(run.model_responses.map((response, index) => [response, run.outputs[index]!] as const))('answer %j', async (response, expected) => {
+    host.openai.enqueue(response);
+    const definition = { ...lmmClassifierDefinition(run.classes) };
+    const { serialized } = await host.run(definition, { image: pngInput(168, 192), key: OPENAI_TEST_KEY });
+    const record = serialized[0]!['gpt'] as Record<string, unknown>;
+    expect({ raw_output: record['raw_output'], top: record['top'], prediction_type: record['prediction_type'], image: record['image'] }).toEqual({
+      raw_output: expected['raw_output'],
+      top: expected['top'],
+      prediction_type: expected['prediction_type'],
+      image: expected['image'],
+    });
+  });
+});
+
+function lmmClassifierDefinition(classes: string[]) {
+  return { ...definition, steps: [{ ...definition.steps[0]!, classes }] };
+}

@@ -50,6 +50,8 @@ describe('lmm@v1 against the OpenAI fake', () => {
       expect(chatBody(request)).toMatchObject({ model: 'gpt-4o' });
       expect(chatBody(request).max_tokens ?? chatBody(request)['max_completion_tokens']).toBe(450);
       expect(imageParts(request)[0]!.image_url.detail).toBe('auto');
+      expect(chatBody(request)['response_format']).toEqual({ type: 'json_object' });
+      expect(chatBody(request).temperature).toBeUndefined();
       // The prompt asks for exactly the keys, with their descriptions.
       expect(textParts(request)[0]).toContain('Describe the image');
       expect(textParts(request)[0]).toContain('"count": "number of cats in the picture"');
