@@ -2,7 +2,7 @@
 // server with a fixed latency L, in its own process: wall time against the ideal ceil(256 / c) x L at concurrency
 // 1, 8 and 32; bytes uploaded and preparation time for three kinds of image; a cached re-run against the first
 // run. Prints figures; never asserts timings.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 // The OpenAI provider is imported from its source folder: declaring it as a dev dependency would make a
 // dependency cycle (providers-openai depends on providers-core).
 import { createOpenAI } from '../../providers-openai/src/index.js';
@@ -17,7 +17,7 @@ const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 100);
 const CONCURRENCY_LEVELS = [1, 8, 32];
 const PREPARATION_ROUNDS = 5;
 
-console.log(`@flow/providers-core bench: Node ${process.version}, ${cpus().length} CPUs, fake OpenAI (chat completions) in a child process, L = ${LATENCY_MS} ms\n`);
+console.log(`@flow/providers-core bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}, fake OpenAI (chat completions) in a child process, L = ${LATENCY_MS} ms\n`);
 
 const fake = await startFakeOpenAIProcess({ latencyMs: LATENCY_MS, reply: '{"label": "cat"}' });
 let uploadedBytes = 0;
@@ -43,11 +43,22 @@ function request(image: Uint8Array): GenerateOptions {
   return { content: [{ type: 'text', text: 'Which animal is this? Answer as JSON.' }, { type: 'image', data: image, mediaType: 'image/jpeg', detail: 'high' }], maxTokens: 50 };
 }
 
+/** Client CPU (user + system) of the last `runAll` or `bareFetchPool`, per request, in ms: robust to a busy machine. */
+let lastCpuPerRequestMs = 0;
+
+function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000 / requests;
+}
+
 async function runAll(registry: ReturnType<typeof createProviderRegistry>, images: Uint8Array[]): Promise<number> {
   const model = registry.languageModel('openai', 'gpt-4o');
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(images.map((image) => model.generate(request(image))));
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  lastCpuPerRequestMs = cpuPerRequest(cpu, images.length);
+  return wall;
 }
 
 /** The same HTTP bodies the provider sends, by bare `fetch` from `concurrency` workers: what the fake and the machine cost. */
@@ -60,9 +71,12 @@ async function bareFetchPool(bodies: string[], concurrency: number): Promise<num
       await response.text();
     }
   };
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return performance.now() - started;
+  const wall = performance.now() - started;
+  lastCpuPerRequestMs = cpuPerRequest(cpu, bodies.length);
+  return wall;
 }
 
 /** Captures the exact JSON bodies the provider sends for these images (one pass with latency paid once per wave). */
@@ -87,6 +101,7 @@ async function benchThroughput(images: Uint8Array[]): Promise<void> {
   for (const maxConcurrency of CONCURRENCY_LEVELS) {
     const ideal = Math.ceil(IMAGES / maxConcurrency) * LATENCY_MS;
     const bare = await bareFetchPool(bodies, maxConcurrency);
+    const bareCpu = lastCpuPerRequestMs;
     resetProviderLimiters();
     const registry = createProviderRegistry({ openai }, { env: {}, cache: false, limits: { openai: { maxConcurrency } } });
     const before = httpRequests;
@@ -99,10 +114,11 @@ async function benchThroughput(images: Uint8Array[]): Promise<void> {
       ms(bare),
       `${(bare / ideal).toFixed(3)}x`,
       `${(wall / bare).toFixed(3)}x`,
+      `${lastCpuPerRequestMs.toFixed(2)} / ${bareCpu.toFixed(2)} ms`,
       String(httpRequests - before),
     ]);
   }
-  printTable(['c', 'ideal', 'registry', 'vs ideal', 'bare fetch', 'vs ideal', 'registry/bare', 'HTTP requests'], rows);
+  printTable(['c', 'ideal', 'registry', 'vs ideal', 'bare fetch', 'vs ideal', 'registry/bare', 'client CPU/request registry / bare', 'HTTP requests'], rows);
   console.log('   ideal = ceil(256 / c) x L. "bare fetch vs ideal" is what the fake server, the loopback and this machine cost;');
   console.log('   "registry/bare" is what the provider stack (SDK, middleware, image check) adds on top.\n');
 }
