@@ -1,16 +1,28 @@
 // pnpm bench: 256 images through one model (the real OpenAI provider on the openai SDK) against a fake OpenAI
 // server with a fixed latency L, in its own process: wall time against the ideal ceil(256 / c) x L at concurrency
-// 1, 8 and 32; bytes uploaded and preparation time for three kinds of image; a cached re-run against the first
-// run. Prints figures; never asserts timings.
+// 1, 8 and 32 (and bare fetch of the same bodies as a baseline); bytes uploaded and preparation time for three kinds
+// of image; a cached re-run against the first run; the middleware's own cost per call. Prints figures; never asserts
+// timings.
 import { cpus, loadavg } from 'node:os';
+import sharp from 'sharp';
 // The OpenAI provider is imported from its source folder: declaring it as a dev dependency would make a
 // dependency cycle (providers-openai depends on providers-core).
 import { createOpenAI } from '../../providers-openai/src/index.js';
-import { createMemoryCache, createProviderRegistry, type GenerateOptions, type ImagePart, imageLimitPresets, prepareImage, resetProviderLimiters } from '../src/index.js';
+import {
+  createMemoryCache,
+  createProviderRegistry,
+  type GenerateOptions,
+  type ImagePart,
+  LANGUAGE_MODEL_SPECIFICATION_VERSION,
+  type LanguageModel,
+  type Provider,
+  imageLimitPresets,
+  prepareImage,
+  resetProviderLimiters,
+} from '../src/index.js';
 import { screenshotPng } from '../src/images/test-images.js';
 import { distinctSmallJpegs, photoJpeg } from './bench-images.js';
 import { startFakeOpenAIProcess } from './start-fake-process.js';
-import sharp from 'sharp';
 
 const IMAGES = 256;
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 100);
@@ -35,6 +47,7 @@ try {
   await benchThroughput(images);
   await benchCachedRerun(images);
   await benchPreparation();
+  await benchMiddlewareOverhead();
 } finally {
   await fake.stop();
 }
@@ -185,6 +198,39 @@ async function benchPreparation(): Promise<void> {
   printTable(['image', 'original', 'sent as', 'image bytes', 'of original', 'HTTP body', 'prepare', 'vs full decode'], rows);
   console.log('   HTTP body: the whole JSON request (base64 image, prompt). "vs full decode": preparation time over a plain sharp decode');
   console.log('   of the original to raw pixels in the same run (sharp shrinks JPEGs on load, so a downscale can beat a full decode).');
+}
+
+/** Our own cost per call: the full middleware chain around an in-process model that answers at once. */
+async function benchMiddlewareOverhead(): Promise<void> {
+  const CALLS = 20_000;
+  const instant: LanguageModel = {
+    specificationVersion: LANGUAGE_MODEL_SPECIFICATION_VERSION,
+    provider: 'instant',
+    modelId: 'instant-1',
+    generate: async () => ({ text: 'ok', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 }, model: 'instant-1' }),
+  };
+  const provider: Provider = { id: 'instant', languageModel: () => instant };
+  const wrapped = createProviderRegistry({ instant: provider }, { env: {}, cache: false }).languageModel('instant', 'instant-1');
+  const sink = { record: () => undefined };
+  const options: GenerateOptions = { content: [{ type: 'text', text: 'hi' }], usage: sink, signal: new AbortController().signal };
+  const time = async (model: LanguageModel) => {
+    const started = performance.now();
+    for (let call = 0; call < CALLS; call += 1) await model.generate(options);
+    return ((performance.now() - started) / CALLS) * 1000;
+  };
+  const rounds: [number, number][] = [];
+  for (let round = 0; round < 5; round += 1) rounds.push([await time(instant), await time(wrapped)]);
+  const bare = median(rounds.map(([value]) => value));
+  const chain = median(rounds.map(([, value]) => value));
+  console.log(`\n4) middleware overhead: ${CALLS} sequential calls to an in-process model that answers at once (median of 5 rounds)`);
+  printTable(
+    ['model', 'per call', 'vs bare'],
+    [
+      ['bare model', `${bare.toFixed(2)} µs`, '1.00x'],
+      ['registry (mask, usage, retries, limits, timeout)', `${chain.toFixed(2)} µs`, `${(chain / bare).toFixed(2)}x`],
+    ],
+  );
+  console.log(`   added per call: ${(chain - bare).toFixed(1)} µs, against ${LATENCY_MS} ms of model latency.`);
 }
 
 function median(values: number[]): number {
