@@ -72,3 +72,25 @@ describe('the server wires the model providers by default', () => {
     }
   });
 });
+
+describe('the foundation blocks in describe endpoints', () => {
+  it('POST /workflows/blocks/dynamic_outputs lists LMM json_output keys and json_parser fields as outputs of kind *', async () => {
+    const app = await createServer({ env: {}, logDestination: false, config: { collectDefaultMetrics: false } });
+    try {
+      const lmm = await app.inject({ method: 'POST', url: '/workflows/blocks/dynamic_outputs', payload: { type: 'LMM', name: 'lmm', images: '$inputs.image', lmm_type: 'gpt_4v', prompt: 'p', json_output: { count: 'how many', colour: 'which' } } });
+      expect(lmm.statusCode, lmm.body).toBe(200);
+      const outputs = lmm.json() as Array<{ name: string; kind: Array<{ name: string }> }>;
+      expect(outputs.map((output) => output.name)).toEqual(['parent_id', 'root_parent_id', 'image', 'structured_output', 'raw_output', 'count', 'colour']);
+      expect(outputs.at(-1)!.kind.map((kind) => kind.name)).toEqual(['*']);
+      const parser = await app.inject({ method: 'POST', url: '/workflows/blocks/dynamic_outputs', payload: { type: 'roboflow_core/json_parser@v1', name: 'p', raw_json: '$steps.lmm.raw_output', expected_fields: ['a'] } });
+      expect((parser.json() as Array<{ name: string }>).map((output) => output.name)).toEqual(['error_status', 'a']);
+      const described = await app.inject({ method: 'POST', url: '/workflows/blocks/describe' });
+      const blocks = (described.json() as { blocks: Array<{ manifest_type_identifier: string; outputs_manifest: Array<{ name: string }> }> }).blocks;
+      const types = blocks.map((block) => block.manifest_type_identifier);
+      for (const type of ['roboflow_core/lmm@v1', 'roboflow_core/lmm_for_classification@v1', 'roboflow_core/llama_3_2_vision@v1', 'roboflow_core/llama_vision@v2', 'roboflow_core/json_parser@v1', 'flow/vllm_classifier@v1']) expect(types).toContain(type);
+      expect(blocks.find((block) => block.manifest_type_identifier === 'roboflow_core/lmm@v1')!.outputs_manifest.map((output) => output.name)).toContain('*');
+    } finally {
+      await app.close();
+    }
+  });
+});
