@@ -3,7 +3,7 @@ export { foundationPack, foundationBlocks } from './pack.js';
 // Blocks
 export { lmmV1, lmmPrompt, type LmmInputs } from './lmm/lmm-block.js';
 export { lmmForClassificationV1, classificationPrompt, classificationResponseFormat, type LmmClassifierInputs } from './lmm-classifier/lmm-classifier-block.js';
-export { llamaVisionBlock, type LlamaVisionInputs } from './llama-vision/llama-vision-block.js';
+export { llamaVisionBlock, missingContentMessage, type LlamaVisionInputs } from './llama-vision/llama-vision-block.js';
 export { llama32VisionV1 } from './llama-vision/v1.js';
 export { llamaVisionV2 } from './llama-vision/v2.js';
 export { LLAMA_V1_MODEL_VERSIONS, LLAMA_V2_MODEL_VERSIONS, PRIVACY_ROUTING, type PrivacyLevel } from './llama-vision/model-versions.js';

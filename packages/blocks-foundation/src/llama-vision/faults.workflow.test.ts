@@ -76,6 +76,16 @@ describe('model step faults (OpenRouter fake, real provider and middleware)', ()
     expect(error.message).toMatch(/No endpoints found/);
   });
 
+  it('v2: a reply without content fails with the reference message and its finish-reason hint; v1 passes it on', async () => {
+    host.openrouter.reply({ text: '', finishReason: 'length' });
+    const error = await failure(host.run(workflow(), { image: pngInput(30, 20) }));
+    expect(error.message).toContain('Step `llama`: image 0: OpenRouter response missing message.content. The model may be a reasoning model that ran out of tokens');
+    host.openrouter.reply({ text: '', finishReason: 'stop' });
+    expect((await failure(host.run(workflow(), { image: pngInput(30, 20) }))).message).toContain('This can happen when the model returns only tool calls or reasoning tokens.');
+    const { serialized } = await host.run(workflow({ type: 'roboflow_core/llama_3_2_vision@v1' }), { image: pngInput(30, 20) });
+    expect(serialized[0]!['output']).toBe('');
+  });
+
   it('a hanging vendor: the run is aborted by its signal and the connection closed', async () => {
     host.openrouter.setFault({ kind: 'hang' });
     const cancelledBefore = host.openrouter.cancelled;

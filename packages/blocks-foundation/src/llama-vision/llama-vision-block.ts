@@ -36,6 +36,17 @@ interface LlamaVersion<Tasks extends readonly [VlmTask, ...VlmTask[]]> {
   recommendedParsers: Partial<Record<VlmTask, string>>;
   license: string;
   deprecated?: boolean;
+  /** v2 fails the step when OpenRouter sends no content (v1 passes the empty answer on, as the reference's null). */
+  emptyAnswerIsError?: boolean;
+}
+
+/** The reference v2's words for a reply without `message.content`, with its hint by finish reason. */
+export function missingContentMessage(finishReason: string): string {
+  const hint =
+    finishReason === 'length'
+      ? ' The model may be a reasoning model that ran out of tokens during its internal thinking step. Try increasing `max_tokens` (e.g. 1000+) or pick a non-reasoning model variant.'
+      : ' This can happen when the model returns only tool calls or reasoning tokens. Try a different prompt or model.';
+  return `OpenRouter response missing message.content.${hint}`;
 }
 
 /** One version of the Llama 3.2 Vision block; versions differ in type, tasks, models, key default and privacy routing. */
@@ -118,6 +129,12 @@ export function llamaVisionBlock<const Tasks extends readonly [VlmTask, ...VlmTa
         ...(inputs.temperature === null ? {} : { temperature: inputs.temperature }),
         ...(routing ? { providerOptions: { openrouter: { provider: { ...routing } } } } : {}),
       }));
+      if (options.emptyAnswerIsError) {
+        const empty = answers.findIndex((answer) => answer.text === '');
+        if (empty !== -1) {
+          throw new FlowError({ code: 'MODEL_ANSWER_EMPTY', message: `Step \`${step}\`: image ${empty}: ${missingContentMessage(answers[empty]!.finishReason)}`, details: { step, batchIndex: empty } });
+        }
+      }
       return answers.map((answer) => ({ output: answer.text, classes: inputs.classes ?? null }));
     },
   });

@@ -15,4 +15,5 @@ export const llamaVisionV2 = llamaVisionBlock({
     'object-detection': 'roboflow_core/vlm_as_detector@v2',
   },
   license: 'Llama 3.2 Community License',
+  emptyAnswerIsError: true,
 });
