@@ -3,6 +3,7 @@ import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine }
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
+import { createModelServices } from './models/model-services.js';
 import { loadServerConfig, mergeServerConfig, type ServerConfig, type ServerConfigOverrides } from './config.js';
 import { defaultBlockPacks } from './default-packs.js';
 import { toErrorResponse } from './errors/error-responses.js';
@@ -41,7 +42,7 @@ export interface CreateServerOptions {
   cwd?: string;
   /** A ready engine; when given, `packs` and `plugins` are ignored. */
   engine?: Engine;
-  /** Handed to blocks as `context.services`. */
+  /** Handed to blocks as `context.services`; default the four model providers (`createModelServices(env)`). */
   services?: Record<string, unknown>;
   /** Where JSON logs go (default stdout); `false` turns logging off. */
   logDestination?: LogDestination | false;
@@ -83,7 +84,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
         })
       : undefined,
     lifecycle: { draining: false, abortRuns: new AbortController() },
-    services: options.services ?? {},
+    services: options.services ?? { ...createModelServices(options.env ?? process.env) },
     routes: [],
     maxJsonDepth: config.maxJsonDepth,
   };

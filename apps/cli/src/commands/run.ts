@@ -7,6 +7,7 @@ import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
 import { readJsonFile } from '../read-json-file.js';
+import { UsageTally } from '../usage/usage-table.js';
 
 export const runHelp = `Usage: flow run DEFINITION.json [--inputs INPUTS.json] [--input name=value ...]
 
@@ -21,9 +22,13 @@ Options:
   --exclude NAME       Drop an output from every result (excluded_fields); repeatable.
   --save-images DIR    Write image outputs to DIR as files named after the input image and the output
                        (pets.annotated.png) and print {"type": "file", "value": path} instead of base64.
+  --usage              Print a table of model calls and tokens per step to stderr.
   --plugin SPEC        Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
   --pretty / --compact Force indented or one-line JSON (default: indented on a terminal).
   -h, --help           Show this help.
+
+Model blocks read their keys and endpoints from the environment (OPENAI_API_KEY / OPENAI_BASE_URL,
+OPENROUTER_*, ANTHROPIC_*, GEMINI_*, VLLM_BASE_URL); FLOW_CACHE_DIR caches model answers on disk.
 
 Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is printed), 2 usage error.`;
 
@@ -31,13 +36,14 @@ Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is pri
 export const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
 
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; 'save-images'?: string }>('run', args, {
+  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; 'save-images'?: string; usage?: boolean }>('run', args, {
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
     pretty: { type: 'boolean' },
     compact: { type: 'boolean' },
     'save-images': { type: 'string' },
+    usage: { type: 'boolean' },
   }, { count: 1, what: 'the workflow definition file' });
   if (values.help) {
     io.stdout.write(`${runHelp}\n`);
@@ -57,6 +63,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
 
   const engine = await loadEngine(io, values.plugin ?? []);
+  const tally = new UsageTally();
   try {
     const workflow = engine.compile(definition);
     if (values.input?.length) {
@@ -78,7 +85,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       const fromFlags = Object.fromEntries(Object.entries(flagged).map(([name, value]) => [name, absoluteImagePaths(value, io.cwd)]));
       inputs = { ...inputs, ...fromFlags };
     }
-    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase) });
+    const { createModelServices } = await import('@flow/server');
+    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase), services: { ...createModelServices(io.env) }, onUsage: tally.record });
     const excluded = new Set(values.exclude ?? []);
     let serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
     if (values['save-images'] !== undefined) {
@@ -90,6 +98,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   } catch (error) {
     if (printWorkflowError(io, error, { json: true, pretty })) return ExitCode.workflowError;
     throw error;
+  } finally {
+    if (values.usage) io.stderr.write(tally.format());
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StepEvent } from '@flow/engine';
+import type { StepEvent, UsageRecord } from '@flow/engine';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -17,6 +17,8 @@ export class ServerMetrics {
   readonly runsQueued: Gauge;
   readonly runsRejected: Counter<'reason'>;
   readonly compileCache: Counter<'result'>;
+  readonly modelTokens: Counter<'provider' | 'model' | 'direction'>;
+  readonly modelCalls: Counter<'provider' | 'model' | 'cached'>;
 
   constructor({ collectDefault = false, gauges }: { collectDefault?: boolean; gauges?: { inFlight(): number; queued(): number } } = {}) {
     const registers = [this.registry];
@@ -28,11 +30,25 @@ export class ServerMetrics {
     this.runsQueued = new Gauge({ name: 'flow_workflow_runs_queued', help: 'Workflow runs waiting for a run slot.', registers, collect: gauges ? function () { this.set(gauges.queued()); } : undefined });
     this.runsRejected = new Counter({ name: 'flow_workflow_runs_rejected_total', help: 'Runs refused with 503 because the server was saturated or shutting down.', labelNames: ['reason'], registers });
     this.compileCache = new Counter({ name: 'flow_compiled_workflow_cache_total', help: 'Compiled-workflow cache lookups by result (hit, miss).', labelNames: ['result'], registers });
+    this.modelTokens = new Counter({ name: 'flow_model_tokens_total', help: 'Tokens of model calls made by workflow steps, by provider, model and direction (input, output).', labelNames: ['provider', 'model', 'direction'], registers });
+    this.modelCalls = new Counter({ name: 'flow_model_calls_total', help: 'Model calls made by workflow steps; cached="true" for answers from the response cache.', labelNames: ['provider', 'model', 'cached'], registers });
     if (collectDefault) collectDefaultMetrics({ register: this.registry, prefix: 'flow_' });
   }
 
   readonly observeStep = (event: StepEvent): void => {
     if (event.type === 'step-end') this.stepDuration.observe({ block_type: event.blockType, outcome: event.ok ? 'ok' : 'error' }, event.durationMs / 1000);
+  };
+
+  /** A step's model call (`context.usage.record`): tokens by direction, and the call itself. */
+  readonly observeUsage = (usage: UsageRecord): void => {
+    const provider = usage.provider ?? 'unknown';
+    const model = usage.model ?? 'unknown';
+    if (usage.inputTokens) this.modelTokens.inc({ provider, model, direction: 'input' }, usage.inputTokens);
+    if (usage.outputTokens) this.modelTokens.inc({ provider, model, direction: 'output' }, usage.outputTokens);
+    const cached = usage.cached ?? 0;
+    const calls = usage.calls ?? 1;
+    if (calls - cached > 0) this.modelCalls.inc({ provider, model, cached: 'false' }, calls - cached);
+    if (cached > 0) this.modelCalls.inc({ provider, model, cached: 'true' }, cached);
   };
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {

@@ -133,6 +133,7 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     elementConcurrency: config.elementConcurrency,
     loadImageUrl: loader ? (url) => loader(url, signal) : undefined,
     onStepEvent,
+    onUsage: context.metrics.observeUsage,
     services: context.services,
     logger: blockLoggerFor(request.log, scrubber),
   });

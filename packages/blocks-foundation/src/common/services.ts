@@ -6,6 +6,11 @@ declare module '@flow/engine' {
   interface BlockServices {
     /** The host's provider registry (`createProviderRegistry` in `@flow/providers-core`). */
     providers: ProviderRegistry;
+    /**
+     * Where model blocks read API keys and defaults (`OPENAI_API_KEY`, `VLLM_BASE_URL`,
+     * `FLOW_MAX_CONCURRENT_REQUESTS` ...): the host's environment; default `process.env`.
+     */
+    env: Record<string, string | undefined>;
   }
 }
 
@@ -20,4 +25,9 @@ export function providersOf(context: BlockContext): ProviderRegistry {
     });
   }
   return registry;
+}
+
+/** The environment the host gave the run (`services.env`), else the process's. */
+export function envOf(context: BlockContext): Record<string, string | undefined> {
+  return context.services.env ?? process.env;
 }

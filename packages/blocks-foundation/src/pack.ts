@@ -1,0 +1,17 @@
+import { defineBlockPack } from '@flow/engine';
+import { jsonParserV1 } from './json-parser/json-parser-block.js';
+import { llama32VisionV1 } from './llama-vision/v1.js';
+import { llamaVisionV2 } from './llama-vision/v2.js';
+import { lmmForClassificationV1 } from './lmm-classifier/lmm-classifier-block.js';
+import { lmmV1 } from './lmm/lmm-block.js';
+import { vllmClassifierV1 } from './vllm-classifier/vllm-classifier-block.js';
+
+/** The seed model blocks (the vendor blocks of `src/vendors` join them when merged). */
+export const foundationBlocks = [lmmForClassificationV1, lmmV1, llama32VisionV1, llamaVisionV2, jsonParserV1, vllmClassifierV1];
+
+/** Flow's model blocks, under the reference's `roboflow_core` ids plus `flow/vllm_classifier`. */
+export const foundationPack = defineBlockPack({
+  name: 'flow-foundation',
+  apiVersion: 1,
+  blocks: foundationBlocks,
+});
