@@ -14,7 +14,7 @@ export interface ProviderApiErrorOptions {
   requestId?: string;
   /** HTTP attempts made, retries included. */
   attempts?: number;
-  /** Seconds the vendor asked us to wait (`Retry-After` / `retry-after-ms`), when it did. */
+  /** Milliseconds the vendor asked us to wait (`Retry-After` / `retry-after-ms`), when it did. */
   retryAfterMs?: number;
   cause?: unknown;
 }
@@ -43,6 +43,13 @@ export class ProviderApiError extends Error {
   }
 
   /** Works across duplicate installs of this package, where `instanceof` would not. */
+  /** The JSON form hosts send to clients (the same shape as `FlowError.toJSON`). */
+  toJSON(): { code: string; message: string; details: Record<string, unknown> } {
+    const details: Record<string, unknown> = { provider: this.provider, status: this.status, isRetryable: this.isRetryable, attempts: this.attempts };
+    if (this.requestId !== undefined) details['requestId'] = this.requestId;
+    return { code: this.code, message: this.message, details };
+  }
+
   static isInstance(error: unknown): error is ProviderApiError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[providerApiErrorMarker] === true;
   }
