@@ -77,7 +77,7 @@ function openAIManifest(config: OpenAIVersion) {
     .superRefine((manifest, context) => {
       checkTaskFields(manifest as TaskFields, context);
       const effort = (manifest as { reasoning_effort?: unknown }).reasoning_effort;
-      if (typeof effort === 'string' && !isSelectorValue(effort) && !isSelectorValue(manifest.model_version)) {
+      if (typeof effort === 'string' && (REASONING_EFFORTS as readonly string[]).includes(effort) && !isSelectorValue(manifest.model_version)) {
         const problem = reasoningEffortProblem(manifest.model_version, effort);
         if (problem) context.addIssue({ code: 'custom', path: ['reasoning_effort'], message: problem });
       }
