@@ -8,3 +8,5 @@ export { makePng, makePngHeader, makeJpegHeader } from './images/make-images.js'
 export type { FakeVendor, FakeVendorOptions, FakeVendorFault, FakeVendorFaultKind, FakeReply, FakeResponder } from './vendor/fake-vendor-types.js';
 export { startFakeOpenAI } from './openai/start-fake-openai.js';
 export { startFakeOpenRouter } from './openrouter/start-fake-openrouter.js';
+export { startFakeAnthropic } from './anthropic/start-fake-anthropic.js';
+export { startFakeGemini } from './gemini/start-fake-gemini.js';

@@ -14,6 +14,8 @@ export interface FakeReply {
   model?: string;
   /** A refusal instead of text (OpenAI's `refusal`, Anthropic's `refusal` stop). */
   refusal?: string;
+  /** Gemini: the prompt was blocked (`promptFeedback.blockReason`, e.g. `SAFETY`); no candidates come back. */
+  blockReason?: string;
   /** An error carried in a 200 body, as OpenRouter sends when the upstream provider fails (`choices: null`). */
   error?: { code?: number | string; message: string; metadata?: Record<string, unknown> };
   /** A raw JSON body to send as it is (status 200 unless `status`), bypassing the vendor shape. */

@@ -22,6 +22,8 @@ export interface VendorSpec {
   errorBody(status: number, message: string, type?: string): unknown;
   /** Message of the 401 for a wrong key; fakes echo the key so tests prove clients mask it. */
   unauthorizedMessage(key: string | undefined): string;
+  /** Status for a wrong key: 401, except Gemini's 400 `API_KEY_INVALID`. */
+  unauthorizedStatus?: number;
   /** Response header carrying the request id (`x-request-id`, `request-id`), if the vendor sends one. */
   requestIdHeader?: string;
   /** A valid JSON body that is not the vendor's response shape. */
@@ -96,7 +98,8 @@ export async function startFakeVendor(spec: VendorSpec, options: FakeVendorOptio
     if (options.apiKey !== undefined) {
       const key = spec.readKey(request);
       if (key !== options.apiKey) {
-        sendJson(response, 401, JSON.stringify(spec.errorBody(401, spec.unauthorizedMessage(key), 'authentication_error')), headers);
+        const status = spec.unauthorizedStatus ?? 401;
+        sendJson(response, status, JSON.stringify(spec.errorBody(status, spec.unauthorizedMessage(key), 'authentication_error')), headers);
         return;
       }
     }
