@@ -1,4 +1,4 @@
-import { defineBlock } from '@flow/engine';
+import { defineBlock, type BlockContext } from '@flow/engine';
 import { languageModelOutputKind, listOfValuesKind, stringKind, type WorkflowImage } from '@flow/kinds';
 import { ProviderApiError, type GenerateOptions } from '@flow/providers-core';
 import type { z } from 'zod';
@@ -47,7 +47,7 @@ export interface VlmBlockSpec<Manifest extends z.ZodObject> {
   envVars: readonly string[];
   /** Whether a truncated or stopped answer fails the step (see `readAnswer`). */
   strictAnswers: boolean;
-  buildRequest(inputs: VlmStepInputs, image: WorkflowImage): VendorRequest | Promise<VendorRequest>;
+  buildRequest(inputs: VlmStepInputs, image: WorkflowImage, context: BlockContext): VendorRequest | Promise<VendorRequest>;
 }
 
 /** How a failed request reads in the step error: which image, which vendor, which status. */
@@ -89,7 +89,7 @@ export function vlmBlock<Manifest extends z.ZodObject>(spec: VlmBlockSpec<Manife
         limit,
         context.signal,
         async (image) => {
-          const request = await spec.buildRequest(inputs, image);
+          const request = await spec.buildRequest(inputs, image, context);
           const model = registry.languageModel(spec.provider, request.modelId, { apiKey });
           const result = await model.generate({ ...request.options, signal: context.signal, usage: context.usage });
           return readAnswer(result, spec.vendorName, spec.strictAnswers);

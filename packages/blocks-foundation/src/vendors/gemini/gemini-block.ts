@@ -1,4 +1,4 @@
-import { literalOrSelector } from '@flow/engine';
+import { literalOrSelector, type BlockContext } from '@flow/engine';
 import { booleanKind, stringKind, type WorkflowImage } from '@flow/kinds';
 import { z } from 'zod';
 import { buildTaskPrompt } from '../common/prompts.js';
@@ -83,7 +83,7 @@ const GEMINI_TEXT_WHEN_NONE: Partial<Record<VlmTaskType, string>> = {
   'detailed-caption': 'Write the caption for this image.',
 };
 
-function buildGeminiRequest(config: GeminiVersion, inputs: VlmStepInputs, image: WorkflowImage): VendorRequest {
+function buildGeminiRequest(config: GeminiVersion, inputs: VlmStepInputs, image: WorkflowImage, context: BlockContext): VendorRequest {
   const modelId = resolveGeminiModel(inputs.model_version);
   const thinks = config.modern && geminiSupportsThinkingLevel(modelId);
   const thinkingLevel = thinks ? (inputs['thinking_level'] as string | null | undefined) : undefined;
@@ -95,7 +95,11 @@ function buildGeminiRequest(config: GeminiVersion, inputs: VlmStepInputs, image:
     outputStructure: inputs.output_structure,
     detectionFormat: config.nativeBoxes ? 'gemini-1000' : 'normalized',
   });
-  const geminiOptions = { ...(thinkingLevel ? { thinkingLevel } : {}), ...(codeExecution ? { codeExecution: true } : {}) };
+  if (codeExecution) {
+    // @flow/providers-gemini has no `tools` option yet: say so rather than pretend the model ran code.
+    context.logger.warn('google_code_execution is not supported yet; the request is sent without the code execution tool', { step: context.step.name, model: modelId });
+  }
+  const geminiOptions = thinkingLevel ? { thinkingLevel } : {};
   return {
     modelId,
     options: {
@@ -126,6 +130,6 @@ export function geminiBlock(config: GeminiVersion) {
     vendorName: 'Google Gemini',
     envVars: GEMINI_ENV_VARS,
     strictAnswers: config.modern,
-    buildRequest: (inputs, image) => buildGeminiRequest(config, inputs, image),
+    buildRequest: (inputs, image, context) => buildGeminiRequest(config, inputs, image, context),
   });
 }
