@@ -104,7 +104,7 @@ for (const vendorCase of cases) {
     });
 
     it('401 for a wrong key: a clear failure that never shows the key', async () => {
-      const failure = await run(vendorCase.latest, { key: WRONG_KEY }).catch((error: unknown) => error as Error);
+      const failure = (await run(vendorCase.latest, { key: WRONG_KEY }).catch((error: unknown) => error)) as Error;
       expect(failure).toBeInstanceOf(Error);
       // Google answers a wrong key with 400 API_KEY_INVALID, the others with 401.
       expect(failure.message).toMatch(/status 40[01]/);
