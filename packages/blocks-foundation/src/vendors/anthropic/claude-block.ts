@@ -1,5 +1,5 @@
 import { literalOrSelector } from '@flow/engine';
-import { FlowError, integerKind, stringKind, type WorkflowImage } from '@flow/kinds';
+import { FlowError, integerKind, type WorkflowImage } from '@flow/kinds';
 import { prepareImage } from '@flow/providers-core';
 import { z } from 'zod';
 import { buildTaskPrompt } from '../common/prompts.js';
@@ -11,6 +11,7 @@ import {
   checkTaskFields,
   imagesProperties,
   maxConcurrentRequestsProperty,
+  modelVersionProperty,
   taskInputProperties,
   taskTypeProperty,
   temperatureProperty,
@@ -38,14 +39,14 @@ The key is \`api_key\`; \`rf_key:account\` uses \`ANTHROPIC_API_KEY\` from the e
 function claudeManifest(config: ClaudeVersion) {
   const tasks = VLM_TASK_TYPES as unknown as [VlmTaskType, ...VlmTaskType[]];
   const labels = (config.modern ? CLAUDE_MODELS.map((model) => model.id) : CLAUDE_V1_MODEL_VERSIONS) as unknown as [string, ...string[]];
-  const modelVersion = literalOrSelector(z.enum(labels), [stringKind], { description: 'The Claude model to ask.' });
+  const modelVersion = modelVersionProperty(config.modern ? z.enum(labels).meta({ values_metadata: claudeModelMetadata() }) : z.enum(labels), 'The Claude model to ask.');
   return z
     .object({
       ...imagesProperties(),
       task_type: taskTypeProperty(tasks, config.modern ? 2 : 1),
       ...taskInputProperties('Claude'),
       api_key: apiKeyProperty('Anthropic', config.apiKeyDefaultsToManagedKey),
-      model_version: (config.modern ? modelVersion.meta({ values_metadata: claudeModelMetadata() }) : modelVersion).default('claude-sonnet-4-5'),
+      model_version: modelVersion.default('claude-sonnet-4-5'),
       ...(config.modern
         ? {
             extended_thinking: z.boolean().nullable().optional().describe('Let the model think before answering, for harder questions; `temperature` cannot be set with it.'),

@@ -103,3 +103,12 @@ export function checkTaskFields(manifest: TaskFields, context: z.RefinementCtx):
 export function isSelectorValue(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('$');
 }
+
+/**
+ * `model_version`: a literal from the version's catalogue, or a selector whose value may name any model (the
+ * reference passes unknown labels through, so a new model needs no new release). Deliberately not
+ * `literalOrSelector`, which would hold parameter values to the catalogue too.
+ */
+export function modelVersionProperty<Literal extends z.ZodType>(literal: Literal, description: string) {
+  return z.union([selector([stringKind], { description }), literal]).describe(description);
+}

@@ -10,6 +10,7 @@ import {
   checkTaskFields,
   imagesProperties,
   maxConcurrentRequestsProperty,
+  modelVersionProperty,
   taskInputProperties,
   taskTypeProperty,
   temperatureProperty,
@@ -48,15 +49,16 @@ function geminiManifest(config: GeminiVersion) {
   const tasks = VLM_TASK_TYPES as unknown as [VlmTaskType, ...VlmTaskType[]];
   const models = GEMINI_MODEL_VERSIONS[config.version] as unknown as [string, ...string[]];
   // Retired preview names are rewritten before the check, as in the reference.
-  const modelLiteral = z.preprocess((value) => (typeof value === 'string' ? resolveGeminiModel(value) : value), z.enum(models));
-  const modelVersion = literalOrSelector(modelLiteral, [stringKind], { description: 'The Gemini model to ask.' });
+  const catalogue = config.modern ? z.enum(models).meta({ values_metadata: geminiModelMetadata(models) }) : z.enum(models);
+  const modelLiteral = z.preprocess((value) => (typeof value === 'string' ? resolveGeminiModel(value) : value), catalogue);
+  const modelVersion = modelVersionProperty(modelLiteral, 'The Gemini model to ask.');
   return z
     .object({
       ...imagesProperties(),
       task_type: taskTypeProperty(tasks, config.modern ? 2 : 1, config.nativeBoxes ? NATIVE_BOXES_METADATA : {}),
       ...taskInputProperties('Gemini'),
       api_key: apiKeyProperty('Google AI', config.codeExecution),
-      model_version: (config.modern ? modelVersion.meta({ values_metadata: geminiModelMetadata(models) }) : modelVersion).default(config.defaultModel),
+      model_version: modelVersion.default(config.defaultModel),
       ...(config.modern
         ? {
             thinking_level: literalOrSelector(z.enum(['low', 'high']), [stringKind], {

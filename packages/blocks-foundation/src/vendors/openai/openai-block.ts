@@ -13,6 +13,7 @@ import {
   imagesProperties,
   isSelectorValue,
   maxConcurrentRequestsProperty,
+  modelVersionProperty,
   taskInputProperties,
   taskTypeProperty,
   temperatureProperty,
@@ -48,14 +49,15 @@ The key is \`api_key\`; \`rf_key:account\` or no key uses \`OPENAI_API_KEY\` fro
 function openAIManifest(config: OpenAIVersion) {
   const tasks = (config.modern ? VLM_TASK_TYPES : VLM_TASK_TYPES.filter((task) => task !== 'object-detection')) as unknown as [VlmTaskType, ...VlmTaskType[]];
   const models = OPENAI_MODEL_VERSIONS[config.version] as unknown as [string, ...string[]];
-  const modelVersion = literalOrSelector(z.enum(models), [stringKind], { description: 'The OpenAI model to ask.' });
+  const literal = config.modern ? z.enum(models).meta({ values_metadata: openAIModelMetadata() }) : z.enum(models);
+  const modelVersion = modelVersionProperty(literal, 'The OpenAI model to ask.');
   return z
     .object({
       ...imagesProperties(),
       task_type: taskTypeProperty(tasks, config.modern ? 2 : 1),
       ...taskInputProperties('OpenAI'),
       api_key: apiKeyProperty('OpenAI', config.apiKeyDefaultsToManagedKey),
-      model_version: (config.modern ? modelVersion.meta({ values_metadata: openAIModelMetadata() }) : modelVersion).default(config.defaultModel),
+      model_version: modelVersion.default(config.defaultModel),
       ...(config.modern
         ? {
             reasoning_effort: literalOrSelector(z.enum(REASONING_EFFORTS), [stringKind], {

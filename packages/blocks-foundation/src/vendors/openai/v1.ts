@@ -7,7 +7,7 @@ import { providersOf } from '../../common/services.js';
 import { readAnswer } from '../common/read-answer.js';
 import { imagePartOf, promptOptions } from '../common/request-parts.js';
 import { describeFailure } from '../common/vlm-block.js';
-import { imagesOf, imagesProperties } from '../common/vlm-manifest.js';
+import { imagesOf, imagesProperties, modelVersionProperty } from '../common/vlm-manifest.js';
 import { OPENAI_MODEL_VERSIONS } from './catalogue.js';
 import { OPENAI_ENV_VARS } from './openai-block.js';
 import { structuredOutputOf } from './structured-output.js';
@@ -21,7 +21,7 @@ const manifest = z
     })
       .nullable()
       .optional(),
-    openai_model: literalOrSelector(z.enum(OPENAI_MODEL_VERSIONS[1] as unknown as [string, ...string[]]), [stringKind], { description: 'The OpenAI model to ask.' }).default('gpt-4o'),
+    openai_model: modelVersionProperty(z.enum(OPENAI_MODEL_VERSIONS[1] as unknown as [string, ...string[]]), 'The OpenAI model to ask.').default('gpt-4o'),
     json_output_format: z
       .record(z.string(), z.string())
       .nullable()
