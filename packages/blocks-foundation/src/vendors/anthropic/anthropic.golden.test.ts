@@ -144,6 +144,20 @@ describe('Claude answers parse downstream', () => {
     expect(serialized['parsed']).toMatchObject({ error_status: false, predictions: { predictions: [{ x: 25, y: 12.5, class: 'cat' }] } });
   });
 
+  it('older models get structured output as a forced tool, and the answer still reaches the parser as JSON', async () => {
+    fake.reply('{"class_name": "dog", "confidence": 0.6}');
+    const serialized = await run(
+      chainedWorkflow('roboflow_core/anthropic_claude@v1', { task_type: 'classification', api_key: KEY, classes: ['cat', 'dog'], model_version: 'claude-3-haiku' }, {
+        type: 'roboflow_core/vlm_as_classifier@v1',
+        properties: { classes: '$steps.model.classes' },
+      }),
+    );
+    const { body } = sent();
+    expect(body.tool_choice).toMatchObject({ type: 'tool' });
+    expect(body.tools[0].input_schema.properties.class_name.enum).toEqual(['cat', 'dog']);
+    expect(serialized['parsed']).toMatchObject({ error_status: false, predictions: { top: 'dog', confidence: 0.6 } });
+  });
+
   it('multi-label classification chains into vlm_as_classifier@v2', async () => {
     fake.reply('{"predicted_classes": [{"class": "cat", "confidence": 0.9}, {"class": "dog", "confidence": 0.4}]}');
     const serialized = await run(

@@ -98,6 +98,17 @@ describe('google_gemini v1-v4 against the fake Gemini, every task type', () => {
     expect(sent('gemini-2.5-flash').config).toEqual({ maxOutputTokens: 450, temperature: 1.5 });
   });
 
+  it('reports usage per call to the run, and warns that code execution is not sent yet', async () => {
+    const usage: Array<Record<string, unknown>> = [];
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
+    const workflow = goldenEngine.compile(chainedWorkflow('roboflow_core/google_gemini@v3', { task_type: 'ocr', api_key: KEY, google_code_execution: true }));
+    await workflow.run({ image: pngImage(8, 8) }, { services: { providers }, logger, onUsage: (record) => usage.push(record) });
+    expect(usage).toEqual([expect.objectContaining({ step: 'model', provider: 'gemini', model: 'gemini-3.1-pro-preview', calls: 1 })]);
+    expect(warnings).toEqual([expect.stringContaining('google_code_execution is not supported yet')]);
+    expect(sent('gemini-3.1-pro-preview').body.tools).toBeUndefined();
+  });
+
   it('retired preview names call the current model', async () => {
     await run(chainedWorkflow('roboflow_core/google_gemini@v1', { task_type: 'ocr', api_key: KEY, model_version: 'gemini-2.5-pro-preview-03-25' }));
     sent('gemini-2.5-pro');
