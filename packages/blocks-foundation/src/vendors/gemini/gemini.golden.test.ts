@@ -99,7 +99,7 @@ describe('google_gemini v1-v4 against the fake Gemini, every task type', () => {
   });
 
   it('reports usage per call to the run, and warns that code execution is not sent yet', async () => {
-    const usage: Array<Record<string, unknown>> = [];
+    const usage: unknown[] = [];
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
     const workflow = goldenEngine.compile(chainedWorkflow('roboflow_core/google_gemini@v3', { task_type: 'ocr', api_key: KEY, google_code_execution: true }));
