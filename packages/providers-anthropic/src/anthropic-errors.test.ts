@@ -70,17 +70,18 @@ describe.each([false, true])('Anthropic failures (stream: %s)', (stream) => {
   it('the SDK timeout is retryable without status, and the fake sees the connection close', async () => {
     fake.setFault({ kind: 'hang' });
     expect(await failure(streamed, { timeoutMs: 100 })).toMatchObject({ status: null, isRetryable: true, message: 'Anthropic request timed out' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length), { timeout: 10_000 });
   });
 
   it('an abort closes the request at once and is not retryable', async () => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ ...streamed, signal: controller.signal });
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     expect(await pending).toMatchObject({ status: null, isRetryable: false, message: 'Anthropic request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 });
 
@@ -93,5 +94,21 @@ describe('Anthropic malformed bodies', () => {
   it('a body without a content list is not retryable', async () => {
     fake.setFault({ kind: 'wrong-shape' });
     expect(await failure()).toMatchObject({ status: 200, isRetryable: false, message: 'Anthropic returned a message without a content list', requestId: 'req_fake_1' });
+  });
+});
+
+describe('Anthropic transport settings', () => {
+  it('uses the given fetch and makes one attempt per call unless maxRetries says otherwise', async () => {
+    let calls = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    fake.setFault({ kind: 'error', status: 529, headers: { 'retry-after-ms': '1' }, times: 1 });
+    await expect(createAnthropic({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch }).languageModel('claude-haiku-4-5').generate(ask)).rejects.toThrow(/529/);
+    expect(calls).toBe(1);
+    fake.setFault({ kind: 'error', status: 529, headers: { 'retry-after-ms': '1' }, times: 1 });
+    await createAnthropic({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch, maxRetries: 1 }).languageModel('claude-haiku-4-5').generate(ask);
+    expect(calls).toBe(3);
   });
 });

@@ -170,10 +170,10 @@ describe('createAnthropic streaming', () => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = model().generate({ ...ask, maxTokens: 20_000, signal: controller.signal }).catch((e: unknown) => e);
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     expect(await pending).toMatchObject({ status: null, isRetryable: false, message: 'Anthropic request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 });
 

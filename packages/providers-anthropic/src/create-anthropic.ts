@@ -42,9 +42,11 @@ export interface AnthropicProvider extends Provider {
 
 /** The Anthropic provider: `createAnthropic().languageModel('claude-sonnet-4-5')`. */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): AnthropicProvider {
+  // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
+  const clients = new Map<string, Anthropic>();
   return {
     id: 'anthropic',
-    languageModel: (modelId, modelSettings = {}) => new AnthropicLanguageModel(modelId, settings, modelSettings),
+    languageModel: (modelId, modelSettings = {}) => new AnthropicLanguageModel(modelId, settings, modelSettings, clients),
   };
 }
 
@@ -54,9 +56,10 @@ class AnthropicLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: AnthropicProviderSettings;
   readonly #modelSettings: LanguageModelSettings;
-  #client: { key: string; baseURL: string; sdk: Anthropic } | undefined;
+  readonly #clients: Map<string, Anthropic>;
 
-  constructor(modelId: string, settings: AnthropicProviderSettings, modelSettings: LanguageModelSettings) {
+  constructor(modelId: string, settings: AnthropicProviderSettings, modelSettings: LanguageModelSettings, clients: Map<string, Anthropic>) {
+    this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
     this.#modelSettings = modelSettings;
@@ -84,8 +87,10 @@ class AnthropicLanguageModel implements LanguageModel {
 
   #sdk(key: string): Anthropic {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'ANTHROPIC_BASE_URL') ?? ANTHROPIC_DEFAULT_BASE_URL;
-    if (this.#client?.key !== key || this.#client.baseURL !== baseURL) {
-      const sdk = new Anthropic({
+    const id = `${baseURL}\n${key}`;
+    let sdk = this.#clients.get(id);
+    if (sdk === undefined) {
+      sdk = new Anthropic({
         apiKey: key,
         baseURL,
         maxRetries: this.#settings.maxRetries ?? 0,
@@ -93,8 +98,8 @@ class AnthropicLanguageModel implements LanguageModel {
         ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
         ...(this.#settings.headers ? { defaultHeaders: this.#settings.headers } : {}),
       });
-      this.#client = { key, baseURL, sdk };
+      this.#clients.set(id, sdk);
     }
-    return this.#client.sdk;
+    return sdk;
   }
 }

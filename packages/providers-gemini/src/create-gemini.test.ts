@@ -219,17 +219,18 @@ describe('createGemini failures', () => {
   it('the per-request timeout is retryable and closes the connection', async () => {
     fake.setFault({ kind: 'hang' });
     expect(await failure({}, { timeoutMs: 100 })).toMatchObject({ status: null, isRetryable: true, message: 'Gemini request timed out' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length), { timeout: 10_000 });
   });
 
   it('an abort closes the connection at once and is not retryable', async () => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ signal: controller.signal });
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     expect(await pending).toMatchObject({ status: null, isRetryable: false, message: 'Gemini request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 
   it('retries only when maxRetries is set, honouring the wait, and counts attempts', async () => {
@@ -241,5 +242,20 @@ describe('createGemini failures', () => {
     const error = await failure();
     expect(error.attempts).toBe(1);
     expect(fake.requests).toHaveLength(4);
+  });
+});
+
+describe('createGemini transport settings', () => {
+  it('uses the given fetch and refuses bad maxRetries/timeoutMs at once', async () => {
+    const urls: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      urls.push(String(input));
+      return fetch(input, init);
+    };
+    await createGemini({ apiKey: key, baseURL: `${fake.baseURL}/`, fetch: recordingFetch }).languageModel('gemini-2.5-flash').generate(ask);
+    expect(urls).toEqual([`${fake.baseURL}/v1beta/models/gemini-2.5-flash:generateContent`]);
+    expect(() => createGemini({ maxRetries: -1 })).toThrow(/maxRetries must be a non-negative integer/);
+    expect(() => createGemini({ timeoutMs: 1.5 })).toThrow(/timeoutMs must be a positive integer/);
+    expect(() => createGemini({ timeoutMs: 0 })).toThrow(/timeoutMs must be a positive integer/);
   });
 });

@@ -34,9 +34,9 @@ export interface GeminiProvider extends Provider {
 
 /** The Gemini provider: `createGemini().languageModel('gemini-2.5-flash')`, on plain `fetch`. */
 export function createGemini(settings: GeminiProviderSettings = {}): GeminiProvider {
-  for (const [name, value] of Object.entries({ maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs })) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new TypeError(`createGemini: ${name} must be a non-negative integer, got ${String(value)}`);
-  }
+  const { maxRetries, timeoutMs } = settings;
+  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0)) throw new TypeError(`createGemini: maxRetries must be a non-negative integer, got ${String(maxRetries)}`);
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 1)) throw new TypeError(`createGemini: timeoutMs must be a positive integer, got ${String(timeoutMs)}`);
   return {
     id: 'gemini',
     languageModel: (modelId, modelSettings = {}) => new GeminiLanguageModel(modelId, settings, modelSettings),

@@ -51,9 +51,11 @@ export interface OpenAIProvider extends Provider {
 
 /** The OpenAI provider: `createOpenAI().languageModel('gpt-4o')`. Keys and base URLs are read lazily per call. */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
+  // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
+  const clients = new Map<string, OpenAI>();
   return {
     id: 'openai',
-    languageModel: (modelId, modelSettings = {}) => new OpenAILanguageModel(modelId, settings, modelSettings),
+    languageModel: (modelId, modelSettings = {}) => new OpenAILanguageModel(modelId, settings, modelSettings, clients),
   };
 }
 
@@ -63,9 +65,10 @@ class OpenAILanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: OpenAIProviderSettings;
   readonly #modelSettings: OpenAIModelSettings;
-  #client: { key: string; baseURL: string; sdk: OpenAI } | undefined;
+  readonly #clients: Map<string, OpenAI>;
 
-  constructor(modelId: string, settings: OpenAIProviderSettings, modelSettings: OpenAIModelSettings) {
+  constructor(modelId: string, settings: OpenAIProviderSettings, modelSettings: OpenAIModelSettings, clients: Map<string, OpenAI>) {
+    this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
     this.#modelSettings = modelSettings;
@@ -108,11 +111,13 @@ class OpenAILanguageModel implements LanguageModel {
     return chatResult(completion, { provider: 'openai', vendor: 'OpenAI', modelId: this.modelId, requestId: requestIdOf(completion) });
   }
 
-  /** One SDK client per (key, base URL), rebuilt only when the environment changed between calls. */
+  /** The SDK client for the current key and base URL (they may change between calls when read from the environment). */
   #sdk(key: string): OpenAI {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'OPENAI_BASE_URL') ?? OPENAI_DEFAULT_BASE_URL;
-    if (this.#client?.key !== key || this.#client.baseURL !== baseURL) {
-      const sdk = new OpenAI({
+    const id = `${baseURL}\n${key}`;
+    let sdk = this.#clients.get(id);
+    if (sdk === undefined) {
+      sdk = new OpenAI({
         apiKey: key,
         baseURL,
         maxRetries: this.#settings.maxRetries ?? 0,
@@ -123,9 +128,9 @@ class OpenAILanguageModel implements LanguageModel {
         organization: null,
         project: null,
       });
-      this.#client = { key, baseURL, sdk };
+      this.#clients.set(id, sdk);
     }
-    return this.#client.sdk;
+    return sdk;
   }
 }
 

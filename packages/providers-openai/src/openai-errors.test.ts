@@ -104,11 +104,11 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ signal: controller.signal }, api);
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     const error = await pending;
     expect(error).toMatchObject({ status: null, isRetryable: false, message: 'OpenAI request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 
   it('a deadline signal (AbortSignal.timeout) is a retryable timeout', async () => {
@@ -116,6 +116,22 @@ describe.each(['chat', 'responses'] as const)('OpenAI %s failures', (api) => {
     const error = await failure({ signal: AbortSignal.timeout(50) }, api);
     expect(error).toMatchObject({ status: null, isRetryable: true });
     expect(error.message).toMatch(/timed out/);
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    // On a loaded machine the deadline may pass before the request reaches the fake; if it arrived, it was closed.
+    await vi.waitFor(() => expect(fake.cancelled).toBe(fake.requests.length), { timeout: 10_000 });
+  });
+});
+
+describe('OpenAI transport settings', () => {
+  it('uses the given fetch and lets maxRetries turn the SDK retries back on', async () => {
+    let calls = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    fake.setFault({ kind: 'error', status: 500, headers: { 'retry-after-ms': '1' }, times: 1 });
+    const result = await createOpenAI({ apiKey: key, baseURL: fake.baseURL, fetch: countingFetch, maxRetries: 1 }).languageModel('gpt-4o').generate(ask);
+    expect(result.text).toBe('fake answer');
+    expect(calls).toBe(2);
+    expect(fake.requests).toHaveLength(2);
   });
 });

@@ -158,9 +158,9 @@ describe('createOpenRouter failures', () => {
     fake.setFault({ kind: 'hang' });
     const controller = new AbortController();
     const pending = failure({ signal: controller.signal });
-    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1), { timeout: 10_000 });
     controller.abort();
     expect(await pending).toMatchObject({ status: null, isRetryable: false, message: 'OpenRouter request was aborted' });
-    await vi.waitFor(() => expect(fake.cancelled).toBe(1));
+    await vi.waitFor(() => expect(fake.cancelled).toBe(1), { timeout: 10_000 });
   });
 });

@@ -44,9 +44,11 @@ const reserved = new Set(['model', 'messages', 'max_tokens', 'max_completion_tok
  * it is (`provider: { data_collection: 'deny', zdr: true, order: [...] }`, `models`, `reasoning`, `transforms`).
  */
 export function createOpenRouter(settings: OpenRouterProviderSettings = {}): OpenRouterProvider {
+  // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
+  const clients = new Map<string, OpenAI>();
   return {
     id: 'openrouter',
-    languageModel: (modelId, modelSettings = {}) => new OpenRouterLanguageModel(modelId, settings, modelSettings),
+    languageModel: (modelId, modelSettings = {}) => new OpenRouterLanguageModel(modelId, settings, modelSettings, clients),
   };
 }
 
@@ -56,9 +58,10 @@ class OpenRouterLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: OpenRouterProviderSettings;
   readonly #modelSettings: LanguageModelSettings;
-  #client: { key: string; baseURL: string; sdk: OpenAI } | undefined;
+  readonly #clients: Map<string, OpenAI>;
 
-  constructor(modelId: string, settings: OpenRouterProviderSettings, modelSettings: LanguageModelSettings) {
+  constructor(modelId: string, settings: OpenRouterProviderSettings, modelSettings: LanguageModelSettings, clients: Map<string, OpenAI>) {
+    this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
     this.#modelSettings = modelSettings;
@@ -96,12 +99,14 @@ class OpenRouterLanguageModel implements LanguageModel {
 
   #sdk(key: string): OpenAI {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'OPENROUTER_BASE_URL') ?? OPENROUTER_DEFAULT_BASE_URL;
-    if (this.#client?.key !== key || this.#client.baseURL !== baseURL) {
+    const id = `${baseURL}\n${key}`;
+    let sdk = this.#clients.get(id);
+    if (sdk === undefined) {
       const attribution = {
         ...(this.#settings.appUrl ? { 'HTTP-Referer': this.#settings.appUrl } : {}),
         ...(this.#settings.appName ? { 'X-Title': this.#settings.appName } : {}),
       };
-      const sdk = new OpenAI({
+      sdk = new OpenAI({
         apiKey: key,
         baseURL,
         maxRetries: this.#settings.maxRetries ?? 0,
@@ -111,8 +116,8 @@ class OpenRouterLanguageModel implements LanguageModel {
         organization: null,
         project: null,
       });
-      this.#client = { key, baseURL, sdk };
+      this.#clients.set(id, sdk);
     }
-    return this.#client.sdk;
+    return sdk;
   }
 }

@@ -5,7 +5,7 @@ import { readImageHeader } from './image-header.js';
 import { imageLimitPresets } from './image-limits.js';
 import { ImagePreparationError } from './image-preparation-error.js';
 import { prepareImage } from './prepare-image.js';
-import { encodeAs, jpeg, pixelAt, png } from './test-images.js';
+import { encodeAs, jpeg, pixelAt, png, screenshotPng } from './test-images.js';
 
 const part = (data: Uint8Array, mediaType: string, detail?: ImagePart['detail']): ImagePart => ({ type: 'image', data, mediaType, ...(detail ? { detail } : {}) });
 
@@ -43,6 +43,17 @@ describe('prepareImage', () => {
     // Aspect ratio kept to within a pixel.
     expect(Math.abs(width! / height! - 3840 / 2160)).toBeLessThan(0.01);
     expect(width).toBeGreaterThan(1400);
+  });
+
+  it('sends the original screenshot when the downscaled copy would not be smaller in bytes', async () => {
+    // Thin dark strokes on white: resampling turns them into grey ramps that PNG compresses worse.
+    const screenshot = await screenshotPng(3840, 2160);
+    const original = part(screenshot, 'image/png');
+    expect(await prepareImage(original, imageLimitPresets.openaiHigh)).toBe(original);
+    // When the copy is smaller (low detail: 512 px), the copy goes.
+    const low = await prepareImage(original, imageLimitPresets.openaiLow);
+    expect(low.data.byteLength).toBeLessThan(screenshot.byteLength);
+    expect(await described(low.data)).toMatchObject({ format: 'png', width: 512, height: 288 });
   });
 
   it('applies the EXIF orientation of a JPEG that otherwise fits, and drops the tag', async () => {

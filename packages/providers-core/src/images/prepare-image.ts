@@ -34,7 +34,8 @@ const preparations = new WeakMap<Uint8Array, Map<string, Promise<Prepared>>>();
  * (any accepted type) that already fits and needs no EXIF rotation is returned byte for byte, and sharp is not even
  * loaded: only its header is read. Otherwise sharp auto-orients it, downscales it only if it exceeds a limit, and
  * re-encodes it: PNG stays PNG (screenshots keep sharp text) unless over the byte limit, photos become JPEG q90,
- * types the vendor does not accept become PNG or JPEG.
+ * types the vendor does not accept become PNG or JPEG. When an image is only too large in pixels and the downscaled
+ * copy is not smaller in bytes, the original is sent: the vendor downscales it the same way, so fewer bytes win.
  */
 export async function prepareImage(part: ImagePart, limits: ImageLimits): Promise<ImagePart> {
   let byLimits = preparations.get(part.data);
@@ -63,10 +64,13 @@ async function prepare(part: ImagePart, limits: ImageLimits): Promise<Prepared> 
   }
   const accepted = limits.mediaTypes ?? defaultAcceptedMediaTypes;
   const fitsBytes = limits.maxBytes === undefined || part.data.byteLength <= limits.maxBytes;
-  if (accepted.includes(header.mediaType) && !header.needsOrientation && fitsBytes && fitsWithin(header.width, header.height, limits)) {
-    return { data: part.data, mediaType: header.mediaType };
-  }
-  return reencode(part, header.mediaType, header.width, header.height, limits, accepted);
+  const sendableAsIs = accepted.includes(header.mediaType) && !header.needsOrientation && fitsBytes;
+  if (sendableAsIs && fitsWithin(header.width, header.height, limits)) return { data: part.data, mediaType: header.mediaType };
+  const reencoded = await reencode(part, header.mediaType, header.width, header.height, limits, accepted);
+  // Only too large in pixels, and the smaller copy is not smaller in bytes (a flat screenshot: resampling adds
+  // grey edges that compress worse): the vendor downscales the original the same way, so send the fewer bytes.
+  if (sendableAsIs && reencoded.data.byteLength >= part.data.byteLength) return { data: part.data, mediaType: header.mediaType };
+  return reencoded;
 }
 
 async function reencode(part: ImagePart, sourceType: string, width: number, height: number, limits: ImageLimits, accepted: readonly string[]): Promise<Prepared> {

@@ -46,3 +46,31 @@ export async function pixelAt(bytes: Uint8Array, x: number, y: number): Promise<
   const offset = (y * info.width + x) * info.channels;
   return [data[offset]!, data[offset + 1]!, data[offset + 2]!];
 }
+
+/** A UI screenshot: white page, grey sidebar, rows of dark "text" strokes, a few coloured buttons. */
+export async function screenshotPng(width: number, height: number): Promise<Uint8Array> {
+  const pixels = Buffer.alloc(width * height * 3, 255);
+  const paint = (x0: number, y0: number, w: number, h: number, rgb: [number, number, number]) => {
+    for (let y = y0; y < Math.min(height, y0 + h); y += 1) {
+      for (let x = x0; x < Math.min(width, x0 + w); x += 1) {
+        const offset = (y * width + x) * 3;
+        pixels[offset] = rgb[0];
+        pixels[offset + 1] = rgb[1];
+        pixels[offset + 2] = rgb[2];
+      }
+    }
+  };
+  paint(0, 0, Math.floor(width * 0.18), height, [238, 240, 243]);
+  paint(0, 0, width, 64, [32, 48, 72]);
+  for (let row = 0; row * 28 + 120 < height - 40; row += 1) {
+    let x = Math.floor(width * 0.2);
+    const y = row * 28 + 120;
+    for (let word = 0; x < width - 80 && word < 40; word += 1) {
+      const length = 18 + ((row * 31 + word * 17) % 70);
+      paint(x, y, length, 12, [40, 40, 40]);
+      x += length + 10;
+    }
+  }
+  for (let button = 0; button < 6; button += 1) paint(Math.floor(width * 0.2) + button * 220, height - 120, 180, 48, [20 + button * 30, 110, 220 - button * 20]);
+  return new Uint8Array(await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer());
+}

@@ -9,6 +9,9 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   });
 }
 
+/** Reason for cancelling an attempt's timer once the attempt is over; a constant, so no DOMException is built per call. */
+const ATTEMPT_OVER = Object.freeze({ attemptOver: true });
+
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 120_000;
 
 export interface AttemptTimeoutOptions {
@@ -63,7 +66,7 @@ export function attemptTimeoutMiddleware(options: AttemptTimeoutOptions = {}): L
         }
         throw error;
       } finally {
-        stopTimer.abort();
+        stopTimer.abort(ATTEMPT_OVER);
         runSignal?.removeEventListener('abort', onRunAbort);
       }
     },

@@ -118,6 +118,21 @@ describe('cache middleware', () => {
   });
 });
 
+describe('cache in the registry', () => {
+  it('keys by the provider id it was wired under and by the base URL a call gave', async () => {
+    const model = new ScriptedModel();
+    const registry = createProviderRegistry({ openai: scriptedProvider(model), vllm: scriptedProvider(model) }, { env: {}, cache: createMemoryCache() });
+    const request = { content: [text('same question')] };
+    await registry.languageModel('openai', 'm').generate(request);
+    await registry.languageModel('vllm', 'm').generate(request);
+    await registry.languageModel('openai', 'm', { baseURL: 'http://127.0.0.1:1/v1' }).generate(request);
+    expect(model.calls).toHaveLength(3);
+    // An API key does not change the answer: a different key still hits.
+    await expect(registry.languageModel('openai', 'm', { apiKey: 'sk-other-key' }).generate(request)).resolves.toMatchObject({ cached: true });
+    expect(model.calls).toHaveLength(3);
+  });
+});
+
 describe('memory cache', () => {
   it('evicts the least recently used entry beyond maxEntries and bounds bytes', async () => {
     const cache = createMemoryCache({ maxEntries: 2 });

@@ -162,3 +162,32 @@ describe('429 pause', () => {
     expect(model.calls).toHaveLength(1);
   });
 });
+
+describe('limits and retries together', () => {
+  it('a request sleeping through its backoff holds no slot: another request runs meanwhile', async () => {
+    const clock = new ManualClock();
+    const model = new ScriptedModel({ script: [{ kind: 'fail', status: 503, retryAfterMs: 10_000 }] });
+    const registry = createProviderRegistry({ openai: scriptedProvider(model) }, { env: {}, clock, limits: { openai: { maxConcurrency: 1 } } });
+    const gpt = registry.languageModel('openai', 'm');
+    const retried = ask(gpt);
+    await settle();
+    const other = ask(gpt);
+    await settle();
+    // The second request answered while the first waited out its Retry-After.
+    await expect(other).resolves.toMatchObject({ text: 'answer 2' });
+    await clock.advance(10_000);
+    await expect(retried).resolves.toMatchObject({ text: 'answer 3' });
+  });
+
+  it('time queued for a slot does not count against the attempt timeout', async () => {
+    const clock = new ManualClock();
+    const model = new ScriptedModel({ clock, fallback: { kind: 'slow', ms: 4_000 } });
+    const registry = createProviderRegistry({ openai: scriptedProvider(model) }, { env: {}, clock, timeoutMs: 5_000, maxRetries: 0, limits: { openai: { maxConcurrency: 1 } } });
+    const gpt = registry.languageModel('openai', 'm');
+    const both = Promise.all([ask(gpt), ask(gpt)]);
+    for (let step = 0; step < 10; step += 1) await clock.advance(1_000);
+    // The second waited 4 s for the slot and then took 4 s: 8 s in all, but each attempt stayed under 5 s.
+    await expect(both).resolves.toHaveLength(2);
+    expect(model.calls).toHaveLength(2);
+  });
+});

@@ -70,7 +70,7 @@ export function createProviderRegistry(providers: Record<string, Provider>, opti
   const limits = new Map(wired.map((id) => [id, resolveLimits(id, options, env)]));
 
   return {
-    providerIds: wired,
+    providerIds: Object.freeze([...wired]),
     languageModel(providerId: string, modelId: string, settings: LanguageModelSettings = {}) {
       const provider = Object.hasOwn(providers, providerId) ? providers[providerId] : undefined;
       if (!provider) throw new ProviderNotInstalledError(providerId, wired);

@@ -1,5 +1,6 @@
 import { ProviderApiError } from '../errors/provider-api-error.js';
 import { LANGUAGE_MODEL_SPECIFICATION_VERSION, type GenerateOptions, type GenerateResult, type LanguageModel } from '../model/language-model.js';
+import type { Clock } from '../clock/clock.js';
 import type { Provider } from '../registry/provider-registry.js';
 
 /** What one call to the scripted model does. */
@@ -9,7 +10,9 @@ export type Step =
   /** Never answers; rejects with the signal's reason once aborted (like fetch). */
   | { kind: 'hang' }
   /** Waits until `release()` is called (or the signal aborts), then answers. */
-  | { kind: 'gate' };
+  | { kind: 'gate' }
+  /** Answers after `ms` on the model's clock (rejects if the signal aborts first). */
+  | { kind: 'slow'; ms: number };
 
 /** An in-process LanguageModel that plays a script, records every call and counts calls in flight. */
 export class ScriptedModel implements LanguageModel {
@@ -22,8 +25,16 @@ export class ScriptedModel implements LanguageModel {
   #script: Step[];
   #fallback: Step;
   #gates: (() => void)[] = [];
+  #clock: Clock | undefined;
 
-  constructor({ provider = 'openai', modelId = 'gpt-test', script = [], fallback = { kind: 'answer' } }: { provider?: string; modelId?: string; script?: Step[]; fallback?: Step } = {}) {
+  constructor({
+    provider = 'openai',
+    modelId = 'gpt-test',
+    script = [],
+    fallback = { kind: 'answer' },
+    clock,
+  }: { provider?: string; modelId?: string; script?: Step[]; fallback?: Step; clock?: Clock } = {}) {
+    this.#clock = clock;
     this.provider = provider;
     this.modelId = modelId;
     this.#script = [...script];
@@ -52,6 +63,10 @@ export class ScriptedModel implements LanguageModel {
           signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
           if (step.kind === 'gate') this.#gates.push(resolve);
         });
+      }
+      if (step.kind === 'slow') {
+        if (!this.#clock) throw new Error('a slow step needs the model to have a clock');
+        await this.#clock.sleep(step.ms, options.signal);
       }
       if (step.kind === 'fail') {
         throw new ProviderApiError({
