@@ -21,6 +21,7 @@ interface VendorCase {
   blocked: FakeReply;
   /** A 429 that asks for a short wait (Gemini's fake asks for 20 s by default). */
   rateLimited: FakeVendorFault;
+  unexpectedStop: FakeReply;
 }
 
 const cases: VendorCase[] = [
@@ -35,6 +36,7 @@ const cases: VendorCase[] = [
     truncatedFirst: { text: 'partial', finishReason: 'length' },
     blocked: { refusal: 'I cannot help with that.' },
     rateLimited: { kind: 'error', status: 429, message: 'Rate limit reached' },
+    unexpectedStop: { text: 'half', finishReason: 'failed' },
   },
   {
     name: 'Anthropic',
@@ -47,6 +49,7 @@ const cases: VendorCase[] = [
     truncatedFirst: { text: 'partial', finishReason: 'max_tokens' },
     blocked: { refusal: 'I cannot help with that.' },
     rateLimited: { kind: 'error', status: 429, message: 'Rate limit reached' },
+    unexpectedStop: { text: 'half', finishReason: 'pause_turn' },
   },
   {
     name: 'Gemini',
@@ -58,6 +61,7 @@ const cases: VendorCase[] = [
     truncated: { text: 'partial', finishReason: 'MAX_TOKENS' },
     truncatedFirst: { text: 'partial', finishReason: 'MAX_TOKENS' },
     blocked: { finishReason: 'SAFETY' },
+    unexpectedStop: { text: 'half', finishReason: 'MALFORMED_FUNCTION_CALL' },
     rateLimited: {
       kind: 'error',
       status: 429,
@@ -130,9 +134,15 @@ for (const vendorCase of cases) {
       await expect(run(vendorCase.first)).resolves.toEqual([{ output: 'partial' }]);
     });
 
-    it('a safety stop or refusal fails the step', async () => {
+    it('a safety stop or refusal fails the step in every version', async () => {
       fake.reply(vendorCase.blocked);
       await expect(run(vendorCase.latest)).rejects.toThrow(/withheld its answer/);
+      await expect(run(vendorCase.first)).rejects.toThrow(/withheld its answer/);
+    });
+
+    it('an unexpected stop fails the latest version only', async () => {
+      fake.reply(vendorCase.unexpectedStop);
+      await expect(run(vendorCase.latest)).rejects.toThrow(/stopped its answer for an unexpected reason/);
     });
 
     it('an empty answer fails every version', async () => {
