@@ -119,6 +119,22 @@ describe('run-time checks of values that came from selectors', () => {
     const { registry } = recordingRegistry();
     await expect(engine.compile(definition).run({ image: pngImage(4, 4), model: 'claude-9' }, { services: { providers: registry } })).rejects.toThrow(/"claude-9" is not a Claude model/);
   });
+  it('keys and FLOW_MAX_CONCURRENT_REQUESTS come from the host environment (services.env) when it gives one', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { registry, calls } = recordingRegistry(async () => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return { text: 'ok' };
+    });
+    const workflow = engine.compile({ ...oneStepWorkflow('roboflow_core/google_gemini@v4', { prompt: 'x' }), inputs: [{ type: 'WorkflowBatchInput', name: 'image', kind: ['image'] }] });
+    const env = { GOOGLE_API_KEY: 'key-from-host', FLOW_MAX_CONCURRENT_REQUESTS: '1' };
+    await workflow.run({ image: [pngImage(4, 4), pngImage(5, 5), pngImage(6, 6)] }, { services: { providers: registry, env } });
+    expect(calls.map((call) => call.settings)).toEqual([{ apiKey: 'key-from-host' }, { apiKey: 'key-from-host' }, { apiKey: 'key-from-host' }]);
+    expect(peak).toBe(1);
+  });
+
   it('without a provider registry the step says how to pass one', async () => {
     await expect(engine.compile(oneStepWorkflow('roboflow_core/google_gemini@v4', { prompt: 'x', api_key: 'k' })).run({ image: pngImage(4, 4) })).rejects.toThrow(/provider registry/);
   });

@@ -51,7 +51,8 @@ export function taskInputProperties(vendor: string) {
 export function apiKeyProperty(vendor: string, defaultsToManagedKey: boolean) {
   const kinds = defaultsToManagedKey ? [stringKind, secretKind, roboflowManagedKeyKind] : [stringKind, secretKind];
   const key = literalOrSelector(z.string(), kinds, { description: `Your ${vendor} API key; \`rf_key:account\` (or \`rf_key:user:<id>\`) uses the key from the environment.` });
-  return defaultsToManagedKey ? key.default('rf_key:account') : key;
+  const hidden = key.meta({ private: true });
+  return defaultsToManagedKey ? hidden.default('rf_key:account') : hidden;
 }
 
 export function temperatureProperty(maximum: number, extra = '') {

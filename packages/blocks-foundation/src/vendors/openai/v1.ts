@@ -6,7 +6,7 @@ import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-imag
 import { providersOf } from '../../common/services.js';
 import { readAnswer } from '../common/read-answer.js';
 import { imagePartOf, promptOptions } from '../common/request-parts.js';
-import { describeFailure } from '../common/vlm-block.js';
+import { describeFailure, hostEnv } from '../common/vlm-block.js';
 import { imagesOf, imagesProperties, modelVersionProperty } from '../common/vlm-manifest.js';
 import { OPENAI_MODEL_VERSIONS } from './catalogue.js';
 import { OPENAI_ENV_VARS } from './openai-block.js';
@@ -20,7 +20,8 @@ const manifest = z
       description: 'Your OpenAI API key; unset or `rf_key:account` uses OPENAI_API_KEY from the environment.',
     })
       .nullable()
-      .optional(),
+      .optional()
+      .meta({ private: true }),
     openai_model: modelVersionProperty(z.enum(OPENAI_MODEL_VERSIONS[1] as unknown as [string, ...string[]]), 'The OpenAI model to ask.').default('gpt-4o'),
     json_output_format: z
       .record(z.string(), z.string())
@@ -87,12 +88,13 @@ The key is \`openai_api_key\`; unset or \`rf_key:account\` uses \`OPENAI_API_KEY
   batchParameters: ['images', 'image'],
   async run(inputs, context) {
     const images = imagesOf(inputs);
-    const apiKey = resolveApiKey({ value: inputs.openai_api_key, step: context.step.name, field: 'openai_api_key', envVars: OPENAI_ENV_VARS });
+    const env = hostEnv(context);
+    const apiKey = resolveApiKey({ value: inputs.openai_api_key, step: context.step.name, field: 'openai_api_key', envVars: OPENAI_ENV_VARS, env });
     const registry = providersOf(context);
     const text = promptWithFormat(inputs.prompt, inputs.json_output_format);
     const answers = await mapPerImage(
       images,
-      defaultMaxConcurrentRequests(),
+      defaultMaxConcurrentRequests(env),
       context.signal,
       async (image) => {
         const model = registry.languageModel('openai', inputs.openai_model, { apiKey });
