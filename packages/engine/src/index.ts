@@ -30,3 +30,4 @@ export { loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';
 export { blockJsonSchema, stepSchemaOf } from './describe/describe-blocks.js';
 export * from './errors/index.js';
 export { toReferenceErrorResponse, isWorkflowError, type ReferenceErrorResponse } from './errors/reference-error-body.js';
+export { ROBOFLOW_BLOCK_TYPES, roboflowBlockType, unimplementedRoboflowBlockProblem } from './compiler/roboflow-block-catalogue.js';
