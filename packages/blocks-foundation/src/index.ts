@@ -10,6 +10,9 @@ export { LLAMA_V1_MODEL_VERSIONS, LLAMA_V2_MODEL_VERSIONS, PRIVACY_ROUTING, type
 export { jsonParserV1, type JsonParserInputs } from './json-parser/json-parser-block.js';
 export { vllmClassifierV1, type VllmClassifierInputs } from './vllm-classifier/vllm-classifier-block.js';
 
+// Vendor VLM blocks (OpenAI, Anthropic Claude, Google Gemini), their catalogues and prompts
+export * from './vendors/index.js';
+
 // Parsing
 export { parseLmmOutput, structuredLmmOutput, pickExpectedKeys, NOT_DETECTED } from './lmm/structured-output.js';
 export { parseJsonFields, type ParsedJsonFields } from './json-parser/parse-json-fields.js';

@@ -5,9 +5,10 @@ import { llamaVisionV2 } from './llama-vision/v2.js';
 import { lmmForClassificationV1 } from './lmm-classifier/lmm-classifier-block.js';
 import { lmmV1 } from './lmm/lmm-block.js';
 import { vllmClassifierV1 } from './vllm-classifier/vllm-classifier-block.js';
+import { vendorBlocks } from './vendors/index.js';
 
-/** The seed model blocks (the vendor blocks of `src/vendors` join them when merged). */
-export const foundationBlocks = [lmmForClassificationV1, lmmV1, llama32VisionV1, llamaVisionV2, jsonParserV1, vllmClassifierV1];
+/** The seed model blocks, then the vendor VLM blocks (OpenAI v1-v5, Claude v1-v3, Gemini v1-v4). */
+export const foundationBlocks = [lmmForClassificationV1, lmmV1, llama32VisionV1, llamaVisionV2, jsonParserV1, vllmClassifierV1, ...vendorBlocks];
 
 /** Flow's model blocks, under the reference's `roboflow_core` ids plus `flow/vllm_classifier`. */
 export const foundationPack = defineBlockPack({

@@ -31,3 +31,4 @@ export { blockJsonSchema, stepSchemaOf } from './describe/describe-blocks.js';
 export * from './errors/index.js';
 export { toReferenceErrorResponse, isWorkflowError, type ReferenceErrorResponse } from './errors/reference-error-body.js';
 export { buildWorkflowGraph, renderMermaid, renderDot, type WorkflowGraph, type GraphNode, type GraphEdge } from './graph/index.js';
+export { ROBOFLOW_BLOCK_TYPES, roboflowBlockType, unimplementedRoboflowBlockProblem } from './compiler/roboflow-block-catalogue.js';

@@ -1,5 +1,7 @@
+import { WorkflowCompilationError } from '@flow/engine';
 import { ExitCode, writeJson, type CliIo } from '../cli-io.js';
 import { loadEngine } from '../load-engine.js';
+import { missingBlocksSummary } from '../missing-blocks-summary.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
 import { readJsonFile } from '../read-json-file.js';
@@ -26,6 +28,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const result = engine.validate(definition);
   if (!result.ok) {
     printWorkflowError(io, result.error, { json: values.json === true, pretty: true });
+    if (result.error instanceof WorkflowCompilationError) io.stderr.write(missingBlocksSummary(result.error.problems));
     return ExitCode.workflowError;
   }
   const plan = result.workflow.plan;

@@ -18,6 +18,7 @@ import { WorkflowCompilationError, type CompilationProblem } from '../errors/com
 import { WORKFLOW_INPUT_LINEAGE, type CompiledInput, type CompiledOutput, type CompiledStep, type ParameterCheck, type PropertyBinding, type ValueSource, type WorkflowPlan } from './compiled-workflow.js';
 import { denoteDataFlow } from './data-flow.js';
 import { suggestNames } from './suggest-names.js';
+import { roboflowBlockType, unimplementedRoboflowBlockProblem } from './roboflow-block-catalogue.js';
 
 const PARSING = 'workflow_compilation | workflow_definition_parsing';
 const VALIDATION = 'workflow_compilation | workflow_definition_validation';
@@ -148,6 +149,11 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     stepNames.push(name);
     const registered = registry.find(type);
     if (!registered) unparsedSteps.add(name);
+    const roboflowType = registered ? undefined : roboflowBlockType(type);
+    if (roboflowType) {
+      report(unimplementedRoboflowBlockProblem(name, type, roboflowType));
+      return;
+    }
     if (!registered) {
       const suggestions = suggestNames(type, registry.identifiers);
       report({
@@ -222,7 +228,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const target = stepsByName.get(parts[1]!);
       if (!target && unparsedSteps.has(parts[1]!)) return undefined;
       if (!target) {
-        const others = [...stepsByName.keys()].filter((name) => name !== step.name);
+        const others = stepNames.filter((name) => name !== step.name);
         report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', others) });
         return undefined;
       }
