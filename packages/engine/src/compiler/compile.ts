@@ -15,6 +15,8 @@ import {
 import { checkRequestedVersion, EXECUTION_ENGINE_VERSION } from '../definition/engine-version.js';
 import { WorkflowCompilationError, type CompilationProblem } from '../errors/compilation-error.js';
 import type { CompiledInput, CompiledOutput, CompiledStep, ParameterCheck, PropertyBinding, ValueSource, WorkflowPlan } from './compiled-workflow.js';
+import { duplicateNames, hintNames, quotedNames } from './hint-limits.js';
+import { orderSteps } from './order-steps.js';
 import { suggestNames } from './suggest-names.js';
 
 const PARSING = 'workflow_compilation | workflow_definition_parsing';
@@ -183,7 +185,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   });
 
   // Names must be unique within inputs, steps and outputs.
-  const duplicates = (names: string[]) => [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  const duplicates = duplicateNames;
   const duplicateChecks: Array<[string[], string, string]> = [
     [inputs.map((input) => input.name), 'input parameter', '$inputs'],
     [stepNames, 'steps', '$steps'],
@@ -208,7 +210,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const inputName = selector.split('.').at(-1)!;
       const input = inputsByName.get(inputName);
       if (!input) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', inputsByName.keys(), inputsByName.size) });
         return undefined;
       }
       const usage = inputUsage.get(inputName) ?? [];
@@ -222,13 +224,12 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const target = stepsByName.get(parts[1]!);
       if (!target && unparsedSteps.has(parts[1]!)) return undefined;
       if (!target) {
-        const others = [...stepsByName.keys()].filter((name) => name !== step.name);
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', others) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', stepsByName.keys(), stepsByName.size, step.name) });
         return undefined;
       }
       const output = parts[2]!;
-      if (output !== '*' && !(output in target.outputs)) {
-        report({ ...where, code: 'UNKNOWN_STEP_OUTPUT', errorType: 'ExecutionGraphStructureError', message: `Found reference to non-existing property \`${output}\` of step \`${target.name}\`.`, hint: hintNames('outputs of this step', Object.keys(target.outputs)) });
+      if (output !== '*' && !Object.hasOwn(target.outputs, output)) {
+        report({ ...where, code: 'UNKNOWN_STEP_OUTPUT', errorType: 'ExecutionGraphStructureError', message: `Found reference to non-existing property \`${output}\` of step \`${target.name}\`.`, hint: hintNames('outputs of this step', Object.keys(target.outputs), Object.keys(target.outputs).length) });
         return undefined;
       }
       const actual = output === '*' ? ['*'] : target.outputs[output]!.map((kind) => kind.name);
@@ -305,7 +306,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     if (selector.startsWith('$inputs.') && parts.length >= 2) {
       const input = inputsByName.get(parts.at(-1)!);
       if (!input) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', inputsByName.keys(), inputsByName.size) });
         continue;
       }
       outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch }, coordinatesSystem: output.coordinates_system, kinds: input.kinds });
@@ -313,12 +314,12 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const step = compiledSteps.get(parts[1]!);
       if (!step && unparsedSteps.has(parts[1]!)) continue;
       if (!step) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...compiledSteps.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', compiledSteps.keys(), compiledSteps.size) });
         continue;
       }
       const property = parts[2]!;
-      if (property !== '*' && !(property in step.outputs)) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow output references '${selector}' which points to a non-existent block property.`, hint: hintNames('outputs of this step', Object.keys(step.outputs)) });
+      if (property !== '*' && !Object.hasOwn(step.outputs, property)) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow output references '${selector}' which points to a non-existent block property.`, hint: hintNames('outputs of this step', Object.keys(step.outputs), Object.keys(step.outputs).length) });
         continue;
       }
       const kinds =
@@ -332,7 +333,10 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   }
   if (problems.length > 0) fail();
 
-  const ordered = orderSteps([...compiledSteps.values()], report);
+  const { ordered, cyclic } = orderSteps([...compiledSteps.values()]);
+  if (cyclic.length > 0) {
+    report({ code: 'CYCLE', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: cyclic[0]!.name, blockType: cyclic[0]!.writtenType, message: `Detected cycle in execution graph: steps ${quotedNames(cyclic.map((step) => step.name))} depend on each other.` });
+  }
   if (problems.length > 0) fail();
 
   // Batch-orientation flows from inputs through steps in order.
@@ -363,31 +367,4 @@ export function bindingSources(binding: PropertyBinding): ValueSource[] {
   if (binding.shape === 'value') return [binding.source];
   if (binding.shape === 'list') return binding.items;
   return binding.entries.map(([, source]) => source);
-}
-
-/** Kahn's algorithm; steps left over sit on a cycle. */
-function orderSteps(steps: CompiledStep[], report: (problem: ProblemInput) => void): CompiledStep[] {
-  const remaining = new Map(steps.map((step) => [step.name, new Set(step.dependencies)]));
-  const ordered: CompiledStep[] = [];
-  const byName = new Map(steps.map((step) => [step.name, step]));
-  let progressed = true;
-  while (remaining.size > 0 && progressed) {
-    progressed = false;
-    for (const [name, dependencies] of remaining) {
-      if ([...dependencies].every((dependency) => !remaining.has(dependency))) {
-        ordered.push(byName.get(name)!);
-        remaining.delete(name);
-        progressed = true;
-      }
-    }
-  }
-  if (remaining.size > 0) {
-    const names = [...remaining.keys()];
-    report({ code: 'CYCLE', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: names[0]!, blockType: byName.get(names[0]!)!.writtenType, message: `Detected cycle in execution graph: steps ${names.map((name) => `"${name}"`).join(', ')} depend on each other.` });
-  }
-  return ordered;
-}
-
-function hintNames(what: string, names: string[]): string {
-  return names.length > 0 ? `Known ${what}: ${names.map((name) => `"${name}"`).join(', ')}.` : `There are no ${what}.`;
 }
