@@ -9,6 +9,7 @@ import { toErrorResponse } from './errors/error-responses.js';
 import { registerCors } from './http/cors.js';
 import { HttpError } from './errors/http-errors.js';
 import { createAddressPolicy, type AddressPolicy } from './images/address-policy.js';
+import { FetchBudget } from './images/fetch-budget.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
 import { RunSlots, ServerBusyError } from './limits/run-slots.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
@@ -81,6 +82,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
           resolve: options.resolveHostname,
         })
       : undefined,
+    fetchBudget: new FetchBudget(config.urlImages.maxBytesPerRequest, config.urlImages.maxBytesInFlight),
     lifecycle: { draining: false, abortRuns: new AbortController() },
     services: options.services ?? {},
     routes: [],
