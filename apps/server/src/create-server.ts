@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine } from '@flow/engine';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import { loadServerConfig, mergeServerConfig, type ServerConfig, type ServerConfigOverrides } from './config.js';
@@ -105,6 +105,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // A malformed or over-long URL gets our `{"message": ...}` body, not Fastify's own shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status: number = typeof error.statusCode === 'number' ? error.statusCode : 400;
+      const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment of the URL is too long.' : error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid (a malformed percent-encoding?).' : 'The request could not be routed.';
+      void reply.code(status).send({ message });
+    },
   };
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);
@@ -119,6 +125,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     else parseJson(request, text, done);
   });
 
+  // `Content-Type:` sent empty means no media type, as when the header is missing (then the body is JSON).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    if (type !== undefined && type.trim() === '') delete request.headers['content-type'];
+    done();
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-processing-time', (reply.elapsedTime / 1000).toFixed(4));

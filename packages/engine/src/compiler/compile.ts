@@ -224,7 +224,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const target = stepsByName.get(parts[1]!);
       if (!target && unparsedSteps.has(parts[1]!)) return undefined;
       if (!target) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', stepsByName.keys(), stepsByName.size, step.name) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', stepsByName.keys(), stepsByName.size - (stepsByName.has(step.name) ? 1 : 0), step.name) });
         return undefined;
       }
       const output = parts[2]!;

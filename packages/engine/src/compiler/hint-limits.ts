@@ -12,22 +12,16 @@ export const MAX_LISTED_PROBLEMS = 100;
 
 /**
  * "Known inputs: "a", "b" (and 3 more)." from the first names of an iterable, without copying it: `total`
- * is its size, `exclude` one name to leave out (the step asking).
+ * is how many names count (without `exclude`), `exclude` one name to leave out (the step asking).
  */
 export function hintNames(what: string, names: Iterable<string>, total: number, exclude?: string): string {
   const listed: string[] = [];
-  let count = total;
   for (const name of names) {
-    if (name === exclude) {
-      count--;
-      continue;
-    }
-    if (listed.length === MAX_HINT_NAMES) continue;
-    listed.push(`"${name}"`);
-    if (listed.length === MAX_HINT_NAMES && exclude === undefined) break;
+    if (listed.length === MAX_HINT_NAMES) break;
+    if (name !== exclude) listed.push(`"${name}"`);
   }
   if (listed.length === 0) return `There are no ${what}.`;
-  const more = count - listed.length;
+  const more = total - listed.length;
   return `Known ${what}: ${listed.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}.`;
 }
 
