@@ -97,8 +97,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     requestIdHeader: false,
     logController: new LogController({
       requestIdLogLabel: 'request_id',
-      // Probes and scrapes every few seconds would drown the request log.
-      disableRequestLogging: (request) => quietPaths.has(request.url),
+      // One line per request, written by the onResponse hook below (Fastify's own writes two).
+      disableRequestLogging: true,
     }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -129,6 +129,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   app.addHook('onRequest', (request, _reply, done) => {
     const type = request.headers['content-type'];
     if (type !== undefined && type.trim() === '') delete request.headers['content-type'];
+    if (!quietPaths.has(request.url) && (request.log.level === 'debug' || request.log.level === 'trace')) request.log.debug({ req: request }, 'incoming request');
     done();
   });
   app.addHook('onSend', async (request, reply, payload) => {
@@ -137,8 +138,11 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     if (context.lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    // Probes and scrapes every few seconds would drown the request log.
+    if (!quietPaths.has(request.url)) request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
   app.addHook('onClose', async () => runSlots.close());
 

@@ -52,9 +52,32 @@ function addSecretInputs(scrubber: SecretScrubber, workflow: CompiledWorkflow, i
   }
 }
 
-function blockLoggerFor(log: FastifyBaseLogger, scrubber: SecretScrubber): BlockLogger {
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => log[level](fields ? scrubber.scrubDeep(fields) : {}, scrubber.scrub(message));
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+/** Blocks' log lines, scrubbed of the request's secrets. One object per run, methods shared (no closures). */
+class ScrubbingBlockLogger implements BlockLogger {
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    private readonly scrubber: SecretScrubber,
+  ) {}
+
+  debug(message: string, fields?: Record<string, unknown>): void {
+    if (this.log.level === 'debug' || this.log.level === 'trace') this.write('debug', message, fields);
+  }
+
+  info(message: string, fields?: Record<string, unknown>): void {
+    this.write('info', message, fields);
+  }
+
+  warn(message: string, fields?: Record<string, unknown>): void {
+    this.write('warn', message, fields);
+  }
+
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.write('error', message, fields);
+  }
+
+  private write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> | undefined): void {
+    this.log[level](fields ? this.scrubber.scrubDeep(fields) : {}, this.scrubber.scrub(message));
+  }
 }
 
 export interface RunRequestOptions {
@@ -145,7 +168,7 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     loadImageUrl: loader && fetches ? (url) => fetches.track(loader(url, signal, fetches.budget)) : undefined,
     onStepEvent,
     services: context.services,
-    logger: blockLoggerFor(request.log, scrubber),
+    logger: new ScrubbingBlockLogger(request.log, scrubber),
   });
   const runStopped = run.then(noop, noop);
 
