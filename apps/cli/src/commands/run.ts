@@ -6,6 +6,8 @@ import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
 import { readJsonFile } from '../read-json-file.js';
+import { unwrapSpecification } from '../read-definition.js';
+import { stderrBlockLogger, warnDefaultedInputs } from '../run-diagnostics.js';
 
 export const runHelp = `Usage: flow run DEFINITION.json [--inputs INPUTS.json] [--input name=value ...]
 
@@ -20,6 +22,8 @@ Options:
   --exclude NAME       Drop an output from every result (excluded_fields); repeatable.
   --plugin SPEC        Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
   --pretty / --compact Force indented or one-line JSON (default: indented on a terminal).
+  -q, --quiet          Do not print blocks' warnings (e.g. why a VLM answer did not parse) or inputs left
+                       to their defaults on stderr.
   -h, --help           Show this help.
 
 Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is printed), 2 usage error.`;
@@ -28,7 +32,8 @@ Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is pri
 const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
 
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean }>('run', args, {
+  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; quiet?: boolean }>('run', args, {
+    quiet: { type: 'boolean', short: 'q' },
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
@@ -74,7 +79,8 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       const fromFlags = Object.fromEntries(Object.entries(flagged).map(([name, value]) => [name, absoluteImagePaths(value, io.cwd)]));
       inputs = { ...inputs, ...fromFlags };
     }
-    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase) });
+    if (!values.quiet) warnDefaultedInputs(io, workflow, inputs);
+    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase), ...(values.quiet ? {} : { logger: stderrBlockLogger(io) }) });
     const excluded = new Set(values.exclude ?? []);
     const serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
     writeJson(io, { outputs: serialized, profiler_trace: [] }, pretty);
@@ -90,12 +96,6 @@ function absoluteImagePaths(value: unknown, cwd: string): unknown {
   if (Array.isArray(value)) return value.map((item) => absoluteImagePaths(item, cwd));
   const image = value as { type?: unknown; value?: unknown } | null;
   if (image?.type === 'file' && typeof image.value === 'string') return { type: 'file', value: resolve(cwd, image.value) };
-  return value;
-}
-
-/** Accepts a bare definition or a run request body holding one in `specification`. */
-function unwrapSpecification(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && 'specification' in value && !('steps' in value)) return (value as { specification: unknown }).specification;
   return value;
 }
 

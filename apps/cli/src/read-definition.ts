@@ -1,0 +1,5 @@
+/** Accepts a bare definition or a run request body holding one in `specification` (as the server takes it). */
+export function unwrapSpecification(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'specification' in value && !('steps' in value)) return (value as { specification: unknown }).specification;
+  return value;
+}
