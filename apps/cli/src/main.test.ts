@@ -20,7 +20,7 @@ async function flow(args: string[], cwd = root) {
 describe('flow run', () => {
   it('prints what POST /workflows/run would answer for the quick-start example', async () => {
     const { code, stdout, stderr } = await flow(['run', example('detect-from-answer.workflow.json'), '--inputs', example('detect-from-answer.inputs.json')]);
-    expect(stderr).toBe('');
+    expect(stderr).toBe('flow run: warning: input "classes" was not given; using its default ["cat","dog"]\n');
     expect(code).toBe(0);
     const body = JSON.parse(stdout);
     expect(Object.keys(body)).toEqual(['outputs', 'profiler_trace']);

@@ -1,3 +1,4 @@
+import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, UsageError, type CliIo } from './cli-io.js';
 import { batchCommand, batchHelp } from './commands/batch/batch-command.js';
 import { blocksCommand, blocksHelp } from './commands/blocks.js';
@@ -26,7 +27,7 @@ ${Object.entries(commands)
   .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
   .join('\n')}
 
-Run \`flow <command> --help\` for a command's options. Block packs: --plugin SPEC or FLOW_PLUGINS=a,b.`;
+Run \`flow <command> --help\` for a command's options; \`flow --version\` prints the version. Block packs: --plugin SPEC or FLOW_PLUGINS=a,b.`;
 
 /** Runs the `flow` command line and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -34,6 +35,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${mainHelp}\n`);
     return name === undefined ? ExitCode.usageError : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`flow ${packageJson.version}\n`);
+    return ExitCode.ok;
   }
   const command = commands[name];
   if (!command) {

@@ -1,97 +1,140 @@
-// pnpm bench: the HTTP server against the same workflow run in-process, and the server's memory over
-// 10,000 requests. A vlm_as_detector@v2 workflow (Gemini answer given as a parameter) on a real PNG.
+// pnpm bench: POST /workflows/run with issue 12's workflow (vlm_as_detector@v2, Gemini answer with ten
+// boxes, classes cat/dog, a 640x480 PNG as base64) against two baselines measured in the same run,
+// alternating: (a) bare Fastify parsing the same body and answering a response of the same bytes,
+// (b) bare Fastify running the same workflow compiled once through the library API. Each runs in its
+// own process; the load comes from this one over loopback keep-alive. Then the server's memory over
+// 10,000 requests. `--quick` shortens every phase; `--cpu-prof DIR` profiles the server process.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { formattersPack } from '@flow/blocks-formatters';
-import { createEngine } from '@flow/engine';
-import { makePng } from '@flow/testing';
-import { detectorWorkflow, geminiDetectionsAnswer } from '../src/test-support/detector-workflow.js';
-import { runInProcess, runLoad, type LoadResult } from './load.js';
+import { benchBody } from './bench-workflow.js';
+import { runLoad, type LoadResult } from './load.js';
 
 const quick = process.argv.includes('--quick');
-const levels = [1, 16, 64];
-const warmupSeconds = quick ? 0.3 : 1;
-const measureSeconds = quick ? 1 : 4;
-
-const image = makePng(168, 192).toString('base64');
-const requestBody = { specification: detectorWorkflow, inputs: { image: { type: 'base64', value: image }, vlm_output: geminiDetectionsAnswer } };
-const body = Buffer.from(JSON.stringify(requestBody));
+const profileIndex = process.argv.indexOf('--cpu-prof');
+const profileDirectory = profileIndex > 0 ? process.argv[profileIndex + 1] : undefined;
+const levels = [16, 64];
+const rounds = quick ? 1 : 2;
+const warmupSeconds = quick ? 0.5 : 1.5;
+const measureSeconds = quick ? 1.5 : 4;
+const body = benchBody;
 
 interface MemorySample {
   rss: number;
   heapUsed: number;
 }
 
-async function startServerProcess(): Promise<{ child: ChildProcess; url: string; memory(): Promise<MemorySample> }> {
-  const tsx = createRequire(import.meta.url).resolve('tsx');
-  const script = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const child = fork(script, [], { execArgv: ['--expose-gc', '--conditions=@flow/source', '--import', tsx], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+interface Target {
+  name: string;
+  child: ChildProcess;
+  url: string;
+}
+
+const tsx = createRequire(import.meta.url).resolve('tsx');
+
+function forkProcess(script: string, execArgv: string[] = [], first?: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
+    execArgv: ['--expose-gc', '--conditions=@flow/source', '--import', tsx, ...execArgv],
+    // The server logs a line per request at LOG_LEVEL=info, as in production; the lines go nowhere.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const memory = () =>
-    new Promise<MemorySample>((resolve) => {
-      child.once('message', (message) => resolve(message as MemorySample));
-      child.send('memory');
-    });
-  return { child, url, memory };
+  if (first !== undefined) child.send(first);
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ child, url: (message as { url: string }).url }));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+function memoryOf(child: ChildProcess): Promise<MemorySample> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message as MemorySample));
+    child.send('memory');
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  // In-process baseline: the same request's inputs through compile-once, run, serialise.
-  const workflow = createEngine({ packs: [formattersPack] }).compile(detectorWorkflow);
-  const inputs = JSON.parse(body.toString()).inputs as Record<string, unknown>;
-  const check = workflow.serialize(await workflow.run(inputs))[0] as { predictions: { predictions: unknown[] } };
-  if (check.predictions.predictions.length !== 6) throw new Error('the bench workflow does not produce the expected 6 detections');
-  const inProcess = new Map<number, LoadResult>();
-  for (const clients of levels) {
-    const task = async () => workflow.serialize(await workflow.run(inputs));
-    await runInProcess({ task, clients, seconds: warmupSeconds });
-    inProcess.set(clients, await runInProcess({ task, clients, seconds: measureSeconds }));
-  }
+  const serverArgs = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
+  const server = await forkProcess('./serve.ts', serverArgs);
+  const answer = await fetch(`${server.url}/workflows/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answerText = await answer.text();
+  const detections = (JSON.parse(answerText) as { outputs: Array<{ predictions: { predictions: unknown[] } }> }).outputs[0]!.predictions.predictions.length;
+  if (answer.status !== 200 || detections !== 10) throw new Error(`the bench workflow answered ${answer.status} with ${detections} detections, expected 10`);
+  const echo = await forkProcess('./bare-fastify.ts', [], { mode: 'echo', response: answerText });
+  const engine = await forkProcess('./bare-fastify.ts', [], { mode: 'engine' });
+  const targets: Target[] = [
+    { name: 'server', ...server },
+    { name: '(a) bare Fastify echo', ...echo },
+    { name: '(b) bare Fastify + engine', ...engine },
+  ];
 
-  const server = await startServerProcess();
-  const url = `${server.url}/workflows/run`;
+  const results = new Map<string, LoadResult[]>();
   try {
-    const overHttp = new Map<number, LoadResult>();
     for (const clients of levels) {
-      await runLoad({ url, body, clients, seconds: warmupSeconds });
-      overHttp.set(clients, await runLoad({ url, body, clients, seconds: measureSeconds }));
+      for (const target of targets) await runLoad({ url: `${target.url}/workflows/run`, body, clients, seconds: warmupSeconds });
+      for (let round = 0; round < rounds; round++) {
+        for (const target of targets) {
+          const result = await runLoad({ url: `${target.url}/workflows/run`, body, clients, seconds: measureSeconds });
+          const key = `${target.name}@${clients}`;
+          results.set(key, [...(results.get(key) ?? []), result]);
+        }
+      }
     }
+  } finally {
+    await Promise.all([stop(echo.child), stop(engine.child)]);
+  }
+  const summary = (name: string, clients: number) => {
+    const list = results.get(`${name}@${clients}`)!;
+    return { perSecond: mean(list.map((result) => result.perSecond)), p50Ms: mean(list.map((result) => result.p50Ms)), p99Ms: mean(list.map((result) => result.p99Ms)), failures: list.reduce((sum, result) => sum + result.failures, 0) };
+  };
 
-    // Memory: a fresh count from request 100 to request 10,000 (after the warm-up traffic above).
-    const memoryServer = await startServerProcess();
+  console.log(`\n@flow/server bench: POST /workflows/run, vlm_as_detector@v2 (google-gemini, 10 boxes, classes cat/dog), 640x480 PNG; body ${(body.length / 1024).toFixed(1)} KiB, answer ${(answerText.length / 1024).toFixed(2)} KiB`);
+  console.log(`${rounds} alternating round(s) of ${measureSeconds} s per target and level after ${warmupSeconds} s warm-up; each app in its own process, server at LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}\n`);
+  const header = ['target', 'clients', 'req/s', 'p50 ms', 'p99 ms', 'p99/p50', 'failures'];
+  const rows: string[][] = [];
+  for (const clients of levels) {
+    for (const target of targets) {
+      const result = summary(target.name, clients);
+      rows.push([target.name, String(clients), fixed(result.perSecond, 0), fixed(result.p50Ms, 2), fixed(result.p99Ms, 2), `${fixed(result.p99Ms / result.p50Ms, 2)}x`, String(result.failures)]);
+    }
+  }
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  const at16 = summary('server', 16);
+  const echo16 = summary('(a) bare Fastify echo', 16);
+  const engine16 = summary('(b) bare Fastify + engine', 16);
+  const at64 = summary('server', 64);
+  console.log(`\nratios at 16 connections: server / (b) engine baseline = ${fixed(at16.perSecond / engine16.perSecond, 3)} (goal >= 0.90); server / (a) echo baseline = ${fixed(at16.perSecond / echo16.perSecond, 3)} (goal >= 0.35)`);
+  console.log(`server at 64 connections: p50 ${fixed(at64.p50Ms, 2)} ms, p99 ${fixed(at64.p99Ms, 2)} ms, p99/p50 = ${fixed(at64.p99Ms / at64.p50Ms, 2)} (goal < 3)`);
+  await stop(server.child);
+
+  if (!quick) {
+    // Memory: a fresh server, counted from request 100 to request 10,000.
+    const memoryServer = await forkProcess('./serve.ts');
     const memoryUrl = `${memoryServer.url}/workflows/run`;
     await runLoad({ url: memoryUrl, body, clients: 16, seconds: 600, maxRequests: 100 });
-    const after100 = await memoryServer.memory();
+    const after100 = await memoryOf(memoryServer.child);
     const bulk = await runLoad({ url: memoryUrl, body, clients: 16, seconds: 600, maxRequests: 9_900 });
-    const after10k = await memoryServer.memory();
-    memoryServer.child.kill('SIGTERM');
-
-    console.log(`\n@flow/server bench: POST /workflows/run, vlm_as_detector@v2 (google-gemini answer, 6 boxes), ${168}x${192} PNG, body ${(body.length / 1024).toFixed(1)} KiB`);
-    console.log(`${measureSeconds} s per level after ${warmupSeconds} s warm-up; server in its own process over loopback (keep-alive); in-process = compiled workflow.run + serialize\n`);
-    const header = ['clients', 'HTTP req/s', 'HTTP p50 ms', 'HTTP p99 ms', 'in-proc runs/s', 'in-proc p50 ms', 'in-proc p99 ms', 'req/s ratio', 'p50 ratio', 'failures'];
-    const rows = levels.map((clients) => {
-      const http = overHttp.get(clients)!;
-      const local = inProcess.get(clients)!;
-      return [String(clients), fixed(http.perSecond, 0), fixed(http.p50Ms, 2), fixed(http.p99Ms, 2), fixed(local.perSecond, 0), fixed(local.p50Ms, 3), fixed(local.p99Ms, 3), `${fixed(http.perSecond / local.perSecond, 3)}x`, `${fixed(http.p50Ms / local.p50Ms, 1)}x`, String(http.failures + local.failures)];
-    });
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-    const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
-    console.log(line(header));
-    for (const row of rows) console.log(line(row));
+    const after10k = await memoryOf(memoryServer.child);
+    await stop(memoryServer.child);
     console.log(`\nserver memory (after full GC): after 100 requests rss ${megabytes(after100.rss)}, heap ${megabytes(after100.heapUsed)}; after 10,000 rss ${megabytes(after10k.rss)}, heap ${megabytes(after10k.heapUsed)}`);
     console.log(`  growth over 9,900 requests: rss ${megabytes(after10k.rss - after100.rss)} (${fixed(after10k.rss / after100.rss, 2)}x), heap ${megabytes(after10k.heapUsed - after100.heapUsed)} (${fixed(after10k.heapUsed / after100.heapUsed, 2)}x); ${bulk.failures} failures`);
-    console.log(`\ntotal bench time ${fixed((performance.now() - started) / 1000, 1)} s`);
-  } finally {
-    server.child.kill('SIGTERM');
   }
+  console.log(`\ntotal bench time ${fixed((performance.now() - started) / 1000, 1)} s`);
 }
 
 await main();

@@ -5,7 +5,8 @@ import { startServer } from '../src/start-server.js';
 const running = await startServer({
   port: 0,
   signals: ['SIGTERM'],
-  env: { ...process.env, LOG_LEVEL: 'warn', FLOW_MAX_CONCURRENT_RUNS: '256', FLOW_MAX_QUEUED_RUNS: '1024', FLOW_METRICS_DEFAULT: 'false' },
+  // Production defaults (LOG_LEVEL=info: a line per request), with enough run slots for 64 connections.
+  env: { LOG_LEVEL: 'info', ...process.env, FLOW_MAX_CONCURRENT_RUNS: '256', FLOW_MAX_QUEUED_RUNS: '1024', FLOW_METRICS_DEFAULT: 'false' },
 });
 
 process.on('message', (message) => {

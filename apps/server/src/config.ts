@@ -40,6 +40,9 @@ const environmentSchema = z.object({
   FLOW_BODY_LIMIT_BYTES: integer(32 * MiB, { min: 1024 }),
   FLOW_MAX_JSON_DEPTH: integer(64, { min: 8, max: 10_000 }),
   FLOW_MAX_IMAGES_PER_REQUEST: integer(64, { min: 1 }),
+  FLOW_MAX_STEPS: integer(1000, { min: 1 }),
+  FLOW_MAX_BATCH_SIZE: integer(1000, { min: 1 }),
+  FLOW_MAX_RESPONSE_BYTES: integer(64 * MiB, { min: 1024 }),
   FLOW_REQUEST_TIMEOUT_MS: integer(60_000, { min: 100 }),
   FLOW_MAX_CONCURRENT_RUNS: integer(32, { min: 1 }),
   FLOW_MAX_QUEUED_RUNS: integer(256, { min: 0 }),
@@ -52,6 +55,8 @@ const environmentSchema = z.object({
   FLOW_URL_FETCH_TIMEOUT_MS: integer(10_000, { min: 100 }),
   FLOW_URL_MAX_BYTES: integer(20 * MiB, { min: 1024 }),
   FLOW_URL_MAX_REDIRECTS: integer(3, { min: 0, max: 20 }),
+  FLOW_URL_MAX_BYTES_PER_REQUEST: integer(64 * MiB, { min: 1024 }),
+  FLOW_URL_MAX_BYTES_IN_FLIGHT: integer(256 * MiB, { min: 1024 }),
   FLOW_ENABLE_PROFILING: booleanFlag(false),
   FLOW_SHUTDOWN_TIMEOUT_MS: integer(20_000, { min: 0 }),
   FLOW_METRICS_DEFAULT: booleanFlag(true),
@@ -71,6 +76,12 @@ export interface ServerConfig {
   /** Deepest nesting of arrays/objects a JSON body may have. */
   maxJsonDepth: number;
   maxImagesPerRequest: number;
+  /** Most steps a definition may have (inputs and outputs: as many each); compiling is CPU work a request controls. */
+  maxSteps: number;
+  /** Most elements a batch input may carry. */
+  maxBatchSize: number;
+  /** Largest JSON answer a run may produce (an output echoing a big image per element grows fast). */
+  maxResponseBytes: number;
   /** Deadline of one run, from the moment it is accepted. */
   requestTimeoutMs: number;
   maxConcurrentRuns: number;
@@ -87,6 +98,10 @@ export interface ServerConfig {
     timeoutMs: number;
     maxBytes: number;
     maxRedirects: number;
+    /** Bytes all URL images of one request may pull together. */
+    maxBytesPerRequest: number;
+    /** Bytes URL images of all requests in progress may hold together. */
+    maxBytesInFlight: number;
   };
   /** Lets requests ask for `enable_profiling`; off, `profiler_trace` is always `[]`. */
   enableProfiling: boolean;
@@ -123,6 +138,9 @@ export function loadServerConfig(env: Record<string, string | undefined> = proce
     bodyLimitBytes: values.FLOW_BODY_LIMIT_BYTES,
     maxJsonDepth: values.FLOW_MAX_JSON_DEPTH,
     maxImagesPerRequest: values.FLOW_MAX_IMAGES_PER_REQUEST,
+    maxSteps: values.FLOW_MAX_STEPS,
+    maxBatchSize: values.FLOW_MAX_BATCH_SIZE,
+    maxResponseBytes: values.FLOW_MAX_RESPONSE_BYTES,
     requestTimeoutMs: values.FLOW_REQUEST_TIMEOUT_MS,
     maxConcurrentRuns: values.FLOW_MAX_CONCURRENT_RUNS,
     maxQueuedRuns: values.FLOW_MAX_QUEUED_RUNS,
@@ -136,6 +154,8 @@ export function loadServerConfig(env: Record<string, string | undefined> = proce
       timeoutMs: values.FLOW_URL_FETCH_TIMEOUT_MS,
       maxBytes: values.FLOW_URL_MAX_BYTES,
       maxRedirects: values.FLOW_URL_MAX_REDIRECTS,
+      maxBytesPerRequest: values.FLOW_URL_MAX_BYTES_PER_REQUEST,
+      maxBytesInFlight: values.FLOW_URL_MAX_BYTES_IN_FLIGHT,
     },
     enableProfiling: values.FLOW_ENABLE_PROFILING,
     shutdownTimeoutMs: values.FLOW_SHUTDOWN_TIMEOUT_MS,

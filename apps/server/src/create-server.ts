@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine } from '@flow/engine';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import { createModelServices } from './models/model-services.js';
@@ -10,6 +10,7 @@ import { toErrorResponse } from './errors/error-responses.js';
 import { registerCors } from './http/cors.js';
 import { HttpError } from './errors/http-errors.js';
 import { createAddressPolicy, type AddressPolicy } from './images/address-policy.js';
+import { FetchBudget } from './images/fetch-budget.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
 import { RunSlots, ServerBusyError } from './limits/run-slots.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
@@ -83,6 +84,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
           resolve: options.resolveHostname,
         })
       : undefined,
+    fetchBudget: new FetchBudget(config.urlImages.maxBytesPerRequest, config.urlImages.maxBytesInFlight),
     lifecycle: { draining: false, abortRuns: new AbortController() },
     services: options.services ?? { ...createModelServices(options.env ?? process.env) },
     routes: [],
@@ -97,14 +99,20 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     requestIdHeader: false,
     logController: new LogController({
       requestIdLogLabel: 'request_id',
-      // Probes and scrapes every few seconds would drown the request log.
-      disableRequestLogging: (request) => quietPaths.has(request.url),
+      // One line per request, written by the onResponse hook below (Fastify's own writes two).
+      disableRequestLogging: true,
     }),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // A malformed or over-long URL gets our `{"message": ...}` body, not Fastify's own shape.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status: number = typeof error.statusCode === 'number' ? error.statusCode : 400;
+      const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment of the URL is too long.' : error.code === 'FST_ERR_BAD_URL' ? 'The URL is not valid (a malformed percent-encoding?).' : 'The request could not be routed.';
+      void reply.code(status).send({ message });
+    },
   };
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);
@@ -119,14 +127,24 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     else parseJson(request, text, done);
   });
 
+  // `Content-Type:` sent empty means no media type, as when the header is missing (then the body is JSON).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    if (type !== undefined && type.trim() === '') delete request.headers['content-type'];
+    if (!quietPaths.has(request.url) && (request.log.level === 'debug' || request.log.level === 'trace')) request.log.debug({ req: request }, 'incoming request');
+    done();
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-processing-time', (reply.elapsedTime / 1000).toFixed(4));
     if (context.lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    // Probes and scrapes every few seconds would drown the request log.
+    if (!quietPaths.has(request.url)) request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
   app.addHook('onClose', async () => runSlots.close());
 

@@ -1,6 +1,7 @@
 import type { Engine } from '@flow/engine';
 import type { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import type { ServerConfig } from './config.js';
+import type { FetchBudget } from './images/fetch-budget.js';
 import type { ImageUrlLoader } from './images/fetch-image-url.js';
 import type { RunSlots } from './limits/run-slots.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
@@ -24,6 +25,8 @@ export interface ServerContext extends RouteRegistry {
   savedWorkflows: SavedWorkflowStore;
   /** Absent when URL inputs are disabled (FLOW_ALLOW_URL_INPUT=false). */
   loadImageUrl: ImageUrlLoader | undefined;
+  /** Bytes URL images may pull, per request and for the whole process. */
+  fetchBudget: FetchBudget;
   lifecycle: ServerLifecycle;
   /** Handed to blocks as `context.services` (provider registries and the like). */
   services: Record<string, unknown>;

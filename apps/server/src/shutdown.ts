@@ -9,8 +9,8 @@ export interface ShutdownResult {
 const inProgress = new WeakMap<FastifyInstance, Promise<ShutdownResult>>();
 
 /**
- * Stops the server gracefully: readiness turns 503, new runs and queued ones get 503, the listener stops
- * accepting, and runs in progress may finish until `timeoutMs`. Past the deadline they are aborted (their
+ * Stops the server gracefully: readiness turns 503, new runs and queued ones get 503 while runs in
+ * progress may finish until `timeoutMs`; then the listener stops accepting. Past the deadline they are aborted (their
  * clients get 503) and remaining connections are closed. Calling it again returns the same promise.
  */
 export function shutdownGracefully(app: FastifyInstance, { timeoutMs }: { timeoutMs: number }): Promise<ShutdownResult> {
@@ -34,7 +34,13 @@ export function shutdownGracefully(app: FastifyInstance, { timeoutMs }: { timeou
   // close() open until they time out; responses also carry `Connection: close` while draining.
   const sweep = setInterval(() => app.server.closeIdleConnections?.(), 50);
   sweep.unref();
-  const done = app.close().then(() => {
+  // The listener stays open while runs finish, so probes get an answer (readiness 503, runs 503)
+  // instead of a refused connection; it closes once the last run is done or the deadline passes.
+  const drained = new Promise<void>((resolve) => {
+    void runSlots.whenIdle().then(resolve);
+    lifecycle.abortRuns.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const done = drained.then(() => app.close()).then(() => {
     clearTimeout(deadline);
     clearInterval(sweep);
     const result = { forced, durationMs: performance.now() - started };

@@ -56,6 +56,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     );
   };
   for (const signal of signals) process.on(signal, onSignal);
-  app.log.info({ url, packs: app.flow.engine.registry.blocks.length }, `Flow server listening on ${url}`);
+  const blocks = app.flow.engine.registry.blocks;
+  const packs = new Set(blocks.map((entry) => entry.pack)).size;
+  app.log.info({ url, packs, blocks: blocks.length }, `Flow server listening on ${url} (${packs} block pack${packs === 1 ? '' : 's'}, ${blocks.length} block${blocks.length === 1 ? '' : 's'})`);
   return { app, url, close };
 }

@@ -48,3 +48,4 @@ export { roundHalfEven } from './numbers/round-half-even.js';
 export { pythonStr, pythonRepr } from './python/python-str.js';
 export { PythonError } from './python/semantics.js';
 export type { FailureLogger } from './failure-log.js';
+export { MAX_VLM_OUTPUT_LENGTH } from './answer-budget.js';

@@ -26,7 +26,7 @@ export type { WorkflowPlan, CompiledStep, CompiledInput, CompiledOutput, ValueSo
 export type { RunOptions, StepEvent, WorkflowOutputs } from './executor/run-options.js';
 export { EXECUTION_ENGINE_VERSION, checkRequestedVersion } from './definition/engine-version.js';
 export { workflowInputSchema, workflowOutputSchema, type WorkflowInputDefinition, type WorkflowOutputDefinition } from './definition/definition-schema.js';
-export { loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';
+export { blockPacksStillImporting, loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';
 export { blockJsonSchema, stepSchemaOf } from './describe/describe-blocks.js';
 export * from './errors/index.js';
 export { toReferenceErrorResponse, isWorkflowError, type ReferenceErrorResponse } from './errors/reference-error-body.js';

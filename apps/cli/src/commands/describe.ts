@@ -1,6 +1,7 @@
 import { ExitCode, UsageError, writeJson, type CliIo } from '../cli-io.js';
 import { loadEngine } from '../load-engine.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { describeProperty } from './describe-property.js';
 
 export const describeHelp = `Usage: flow describe TYPE [--json]
 
@@ -30,12 +31,12 @@ export async function describeCommand(args: readonly string[], io: CliIo): Promi
     writeJson(io, entry, true);
     return ExitCode.ok;
   }
-  const schema = entry.block_schema as { properties?: Record<string, { description?: string }>; required?: string[] };
+  const schema = entry.block_schema as { properties?: Record<string, Parameters<typeof describeProperty>[0] & { description?: string }>; required?: string[] };
   const block = registered.block;
   io.stdout.write(`${block.type} — ${block.name} (${registered.pack})${block.deprecated ? ' [deprecated]' : ''}\n${block.shortDescription}\n\nProperties:\n`);
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const required = schema.required?.includes(name) ? ' (required)' : '';
-    io.stdout.write(`  ${name}${required}${property.description ? `: ${property.description}` : ''}\n`);
+    io.stdout.write(`  ${name}${required}: ${describeProperty(property)}\n${property.description ? `      ${property.description}\n` : ''}`);
   }
   io.stdout.write('\nOutputs:\n');
   for (const output of entry.outputs_manifest) io.stdout.write(`  ${output.name}: ${output.kind.map((kind) => kind.name).join(' | ')}\n`);

@@ -8,6 +8,8 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
 import { readJsonFile } from '../read-json-file.js';
 import { UsageTally } from '../usage/usage-table.js';
+import { unwrapSpecification } from '../read-definition.js';
+import { stderrBlockLogger, warnDefaultedInputs } from '../run-diagnostics.js';
 
 export const runHelp = `Usage: flow run DEFINITION.json [--inputs INPUTS.json] [--input name=value ...]
 
@@ -25,6 +27,8 @@ Options:
   --usage              Print a table of model calls and tokens per step to stderr.
   --plugin SPEC        Load a block pack by module specifier; repeatable (also FLOW_PLUGINS=a,b).
   --pretty / --compact Force indented or one-line JSON (default: indented on a terminal).
+  -q, --quiet          Do not print blocks' warnings (e.g. why a VLM answer did not parse) or inputs left
+                       to their defaults on stderr.
   -h, --help           Show this help.
 
 Model blocks read their keys and endpoints from the environment (OPENAI_API_KEY / OPENAI_BASE_URL,
@@ -36,7 +40,8 @@ Exit codes: 0 ok, 1 the workflow failed to compile or run (the error body is pri
 export const textKinds = new Set(['string', 'language_model_output', 'top_class', 'prediction_type', 'parent_id', 'inference_id', 'secret', 'roboflow_api_key', 'ROBOFLOW_MANAGED_KEY', 'roboflow_model_id', 'roboflow_project']);
 
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; 'save-images'?: string; usage?: boolean }>('run', args, {
+  const { values, positionals } = parseCommandArgs<{ inputs?: string; input?: string[]; exclude?: string[]; pretty?: boolean; compact?: boolean; 'save-images'?: string; usage?: boolean; quiet?: boolean }>('run', args, {
+    quiet: { type: 'boolean', short: 'q' },
     inputs: { type: 'string' },
     input: { type: 'string', multiple: true },
     exclude: { type: 'string', multiple: true },
@@ -85,8 +90,14 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
       const fromFlags = Object.fromEntries(Object.entries(flagged).map(([name, value]) => [name, absoluteImagePaths(value, io.cwd)]));
       inputs = { ...inputs, ...fromFlags };
     }
+    if (!values.quiet) warnDefaultedInputs(io, workflow, inputs);
     const { createModelServices } = await import('@flow/server');
-    const outputs = await workflow.run(inputs, { ...cliImageLoaders(imageBase), services: { ...createModelServices(io.env) }, onUsage: tally.record });
+    const outputs = await workflow.run(inputs, {
+      ...cliImageLoaders(imageBase),
+      services: { ...createModelServices(io.env) },
+      onUsage: tally.record,
+      ...(values.quiet ? {} : { logger: stderrBlockLogger(io) }),
+    });
     const excluded = new Set(values.exclude ?? []);
     let serialized = workflow.serialize(outputs).map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => !excluded.has(name))));
     if (values['save-images'] !== undefined) {
@@ -108,12 +119,6 @@ function absoluteImagePaths(value: unknown, cwd: string): unknown {
   if (Array.isArray(value)) return value.map((item) => absoluteImagePaths(item, cwd));
   const image = value as { type?: unknown; value?: unknown } | null;
   if (image?.type === 'file' && typeof image.value === 'string') return { type: 'file', value: resolve(cwd, image.value) };
-  return value;
-}
-
-/** Accepts a bare definition or a run request body holding one in `specification`. */
-function unwrapSpecification(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && 'specification' in value && !('steps' in value)) return (value as { specification: unknown }).specification;
   return value;
 }
 

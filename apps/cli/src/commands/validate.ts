@@ -5,10 +5,12 @@ import { missingBlocksSummary } from '../missing-blocks-summary.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { printWorkflowError } from '../print-workflow-error.js';
 import { readJsonFile } from '../read-json-file.js';
+import { unwrapSpecification } from '../read-definition.js';
 
 export const validateHelp = `Usage: flow validate DEFINITION.json [--json]
 
 Compiles a workflow without running it. Exits 0 when it compiles, 1 with every problem found otherwise.
+DEFINITION.json is the definition itself or a run request body holding it in "specification".
 
 Options:
   --json         Print {"status": "ok"} or the error body POST /workflows/validate would answer.
@@ -23,7 +25,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout.write(`${validateHelp}\n`);
     return ExitCode.ok;
   }
-  const definition = await readJsonFile(positionals[0]!, io.cwd, 'definition');
+  const definition = unwrapSpecification(await readJsonFile(positionals[0]!, io.cwd, 'definition'));
   const engine = await loadEngine(io, values.plugin ?? []);
   const result = engine.validate(definition);
   if (!result.ok) {

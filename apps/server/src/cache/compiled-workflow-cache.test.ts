@@ -50,3 +50,14 @@ describe('CompiledWorkflowCache', () => {
     expect(cache.size).toBe(0);
   });
 });
+
+describe('the first-level key (the definition as written)', () => {
+  it('finds a definition sent the same way, and a reordered one by its hash', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const cache = new CompiledWorkflowCache(engine, 4);
+    const first = cache.get(upperWorkflow);
+    expect(cache.get(structuredClone(upperWorkflow)).workflow).toBe(first.workflow);
+    const reordered = { outputs: upperWorkflow.outputs, steps: upperWorkflow.steps, inputs: upperWorkflow.inputs, version: upperWorkflow.version };
+    expect(cache.get(reordered)).toMatchObject({ cached: true, workflow: first.workflow });
+  });
+});

@@ -22,12 +22,19 @@ export interface CompileResult {
   compileMs: number;
 }
 
+/** Written texts longer than this are not kept as first-level keys (the hash still finds them). */
+const MAX_WRITTEN_KEY_LENGTH = 256 * 1024;
+
 /**
- * Compiled workflows by definition hash, least recently used evicted first. Failed compilations are not
+ * Compiled workflows by definition hash, least recently used evicted first. In front of the hash sits a
+ * first level keyed by the definition's JSON as written (`JSON.stringify`, native and several times
+ * cheaper than sorting keys and hashing): a client that sends the same definition the same way, as
+ * clients do, never pays for the canonical hash after the first request. Failed compilations are not
  * kept: a broken definition costs a compile each time, which is what lets its error message stay exact.
  */
 export class CompiledWorkflowCache {
   private readonly entries = new Map<string, CompiledWorkflow>();
+  private readonly byWrittenText = new Map<string, { key: string; workflow: CompiledWorkflow }>();
   hits = 0;
   misses = 0;
 
@@ -42,6 +49,17 @@ export class CompiledWorkflowCache {
 
   get(definition: unknown): CompileResult {
     if (this.capacity === 0) return this.compile(definition, undefined);
+    const written = JSON.stringify(definition);
+    const writtenKey = written !== undefined && written.length <= MAX_WRITTEN_KEY_LENGTH ? written : undefined;
+    const quick = writtenKey === undefined ? undefined : this.byWrittenText.get(writtenKey);
+    if (quick) {
+      this.hits++;
+      // Both levels keep the same recency order (Map keeps insertion order).
+      this.byWrittenText.delete(writtenKey!);
+      this.byWrittenText.set(writtenKey!, quick);
+      if (this.entries.delete(quick.key)) this.entries.set(quick.key, quick.workflow);
+      return { workflow: quick.workflow, cached: true, compileMs: 0 };
+    }
     const key = definitionHash(definition, this.engine.version);
     const found = this.entries.get(key);
     if (found) {
@@ -49,9 +67,18 @@ export class CompiledWorkflowCache {
       // Re-insert to mark as most recently used (Map keeps insertion order).
       this.entries.delete(key);
       this.entries.set(key, found);
+      if (writtenKey !== undefined) this.remember(writtenKey, key, found);
       return { workflow: found, cached: true, compileMs: 0 };
     }
-    return this.compile(definition, key);
+    const result = this.compile(definition, key);
+    if (writtenKey !== undefined) this.remember(writtenKey, key, result.workflow);
+    return result;
+  }
+
+  /** First-level entries evict oldest first; a miss there only costs the hash. */
+  private remember(writtenKey: string, key: string, workflow: CompiledWorkflow): void {
+    this.byWrittenText.set(writtenKey, { key, workflow });
+    if (this.byWrittenText.size > this.capacity) this.byWrittenText.delete(this.byWrittenText.keys().next().value!);
   }
 
   private compile(definition: unknown, key: string | undefined): CompileResult {
@@ -68,5 +95,6 @@ export class CompiledWorkflowCache {
 
   clear(): void {
     this.entries.clear();
+    this.byWrittenText.clear();
   }
 }

@@ -52,21 +52,43 @@ function buildLists(ranges4: Range[], ranges6: Range[]): Array<{ list: BlockList
 const privateLists = buildLists(privateRanges4, privateRanges6);
 const unusableLists = buildLists(unusableRanges4, unusableRanges6);
 
+/** The eight 16-bit groups of an IPv6 address (a trailing dotted IPv4 part included), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const bytes = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((bytes[0]! << 8) | bytes[1]!).toString(16)}:${((bytes[2]! << 8) | bytes[3]!).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((group) => parseInt(group, 16)));
+  const head = parse(halves[0]!);
+  const tail = halves.length === 2 ? parse(halves[1]!) : [];
+  const groups = halves.length === 2 ? [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail] : head;
+  return groups.length === 8 && groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff) ? groups : undefined;
+}
+
+const ipv4Of = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.');
+
 /**
- * IPv6 forms that carry an IPv4 address (NAT64 `64:ff9b::/96`, 6to4 `2002::/16`) are judged by that IPv4
- * address; IPv4-mapped `::ffff:a.b.c.d` is matched by BlockList itself.
+ * The IPv4 address an IPv6 address stands for, in every form that embeds one: IPv4-mapped
+ * `::ffff:a.b.c.d`, IPv4-translated `::ffff:0:a.b.c.d`, IPv4-compatible `::a.b.c.d` (deprecated, still
+ * routed by some stacks), NAT64 `64:ff9b::/96` and `64:ff9b:1::/48`, 6to4 `2002::/16` and Teredo
+ * `2001::/32` (its client address, inverted). Written in hex or dotted, compressed or not: the groups
+ * are compared, not the text.
  */
 function embeddedIpv4(address: string): string | undefined {
-  const lower = address.toLowerCase();
-  const nat64 = /^64:ff9b::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  const dotted = /^64:ff9b::(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted) return dotted[1];
-  const sixToFour = /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4}):/.exec(lower);
-  const pair = nat64 ?? sixToFour;
-  if (!pair) return undefined;
-  const high = parseInt(pair[1]!, 16);
-  const low = parseInt(pair[2]!, 16);
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  const g = ipv6Groups(address);
+  if (!g) return undefined;
+  const zeros = (from: number, to: number) => g.slice(from, to).every((group) => group === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return ipv4Of(g[6]!, g[7]!); // ::ffff:a.b.c.d
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return ipv4Of(g[6]!, g[7]!); // ::ffff:0:a.b.c.d
+  if (zeros(0, 6) && (g[6] !== 0 || g[7]! > 1)) return ipv4Of(g[6]!, g[7]!); // ::a.b.c.d, not :: or ::1
+  if (g[0] === 0x64 && g[1] === 0xff9b && (zeros(2, 6) || g[2] === 1)) return ipv4Of(g[6]!, g[7]!);
+  if (g[0] === 0x2002) return ipv4Of(g[1]!, g[2]!);
+  if (g[0] === 0x2001 && g[1] === 0) return ipv4Of(g[6]! ^ 0xffff, g[7]! ^ 0xffff);
+  return undefined;
 }
 
 function classify(address: string, lists: Array<{ list: BlockList; label: string }>): string | undefined {
@@ -85,7 +107,7 @@ export function createAddressPolicy({ allowPrivateAddresses }: { allowPrivateAdd
     refusalReason(address) {
       const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
       if (isIP(bare) === 0) return 'not an IP address';
-      const embedded = embeddedIpv4(bare);
+      const embedded = isIP(bare) === 6 ? embeddedIpv4(bare) : undefined;
       if (embedded !== undefined) return this.refusalReason(embedded);
       const unusable = classify(bare, unusableLists);
       if (unusable) return `${unusable} address`;

@@ -4,6 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { maskApiKeysInText } from '../logging/mask.js';
 import type { AddressPolicy } from './address-policy.js';
+import type { RequestFetchBudget } from './fetch-budget.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -30,7 +31,8 @@ export class ImageUrlError extends Error {
   }
 }
 
-export type ImageUrlLoader = (url: string, signal?: AbortSignal) => Promise<Uint8Array>;
+/** Loads one URL image; `budget` counts its bytes against the request's and the process's allowance. */
+export type ImageUrlLoader = (url: string, signal?: AbortSignal, budget?: RequestFetchBudget) => Promise<Uint8Array>;
 
 const defaultResolve = (hostname: string): Promise<ResolvedAddress[]> => dnsLookup(hostname, { all: true, verbatim: true });
 
@@ -41,7 +43,7 @@ const defaultResolve = (hostname: string): Promise<ResolvedAddress[]> => dnsLook
  */
 export function createImageUrlLoader(options: ImageUrlLoaderOptions): ImageUrlLoader {
   const resolve = options.resolve ?? defaultResolve;
-  return async (url, signal) => {
+  return async (url, signal, budget) => {
     const deadline = AbortSignal.timeout(options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     let current = parseUrl(url);
@@ -50,12 +52,13 @@ export function createImageUrlLoader(options: ImageUrlLoaderOptions): ImageUrlLo
       const address = await pickAddress(current, url, options.policy, resolve);
       let response: HopResult;
       try {
-        response = await fetchHop(current, address, combined, options.maxBytes);
+        response = await fetchHop(current, address, combined, options.maxBytes, budget);
       } catch (error) {
         if (deadline.aborted) throw new ImageUrlError(url, `no complete answer within ${options.timeoutMs} ms`);
         if (signal?.aborted) throw signal.reason ?? error;
         if (error instanceof ImageUrlError) throw error;
-        throw new ImageUrlError(url, (error as Error).message || 'the connection failed');
+        // Not the system's message: "connect ECONNREFUSED 10.0.0.5:8080" would map internal hosts and ports.
+        throw new ImageUrlError(url, 'the server could not be reached or the connection failed');
       }
       if (response.kind === 'body') return response.body;
       if (response.kind === 'error') throw new ImageUrlError(url, response.reason);
@@ -98,17 +101,19 @@ async function pickAddress(url: URL, original: string, policy: AddressPolicy, re
     }
     if (addresses.length === 0) throw new ImageUrlError(original, `the host "${hostname}" has no address`);
   }
-  // Every address must pass: a name that also resolves to an internal address is refused outright.
+  // Every address must pass: a name that also resolves to an internal address is refused outright. The
+  // message names neither the address nor the range, so it cannot be used to map a network by DNS.
   for (const { address } of addresses) {
-    const reason = policy.refusalReason(address);
-    if (reason) throw new ImageUrlError(original, `the host "${hostname}" resolves to ${address}, which is refused (${reason})`);
+    if (policy.refusalReason(address)) {
+      throw new ImageUrlError(original, `the host "${hostname}" is not allowed: it points to a loopback, private or reserved address (FLOW_ALLOW_PRIVATE_URLS)`);
+    }
   }
   return addresses[0]!;
 }
 
 type HopResult = { kind: 'body'; body: Uint8Array } | { kind: 'redirect'; location: string } | { kind: 'error'; reason: string };
 
-function fetchHop(url: URL, address: ResolvedAddress, signal: AbortSignal, maxBytes: number): Promise<HopResult> {
+function fetchHop(url: URL, address: ResolvedAddress, signal: AbortSignal, maxBytes: number, budget: RequestFetchBudget | undefined): Promise<HopResult> {
   const pinnedLookup: LookupFunction = (_hostname, lookupOptions, callback) => {
     if (lookupOptions.all) (callback as (error: null, addresses: ResolvedAddress[]) => void)(null, [address]);
     else callback(null, address.address, address.family);
@@ -150,6 +155,12 @@ function fetchHop(url: URL, address: ResolvedAddress, signal: AbortSignal, maxBy
         if (received > maxBytes) {
           response.destroy();
           resolvePromise({ kind: 'error', reason: `the image is over the limit of ${maxBytes} bytes` });
+          return;
+        }
+        const overBudget = budget?.take(chunk.length);
+        if (overBudget) {
+          response.destroy();
+          resolvePromise({ kind: 'error', reason: overBudget });
           return;
         }
         chunks.push(chunk);

@@ -24,6 +24,7 @@ export class RunSlots {
   private active = 0;
   private readonly waiters: Waiter[] = [];
   private closed = false;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     readonly maxConcurrent: number,
@@ -70,6 +71,12 @@ export class RunSlots {
     });
   }
 
+  /** Resolves once no run holds a slot (at once when none does). */
+  whenIdle(): Promise<void> {
+    if (this.active === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Refuses every waiting and future request (shutdown); runs in progress keep their slots. */
   close(): void {
     this.closed = true;
@@ -84,7 +91,11 @@ export class RunSlots {
       const next = this.waiters.shift();
       // Hand the slot straight to the next waiter, so `active` never dips and lets a newcomer jump the line.
       if (next) next.grant();
-      else this.active--;
+      else if (--this.active === 0 && this.idleWaiters.length > 0) {
+        const waiting = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const resolve of waiting) resolve();
+      }
     };
   }
 }

@@ -7,6 +7,17 @@ describe('maskApiKeysInText', () => {
     expect(maskApiKeysInText('https://gen.test/v1?key=short')).toBe('https://gen.test/v1?key=***');
     expect(maskApiKeysInText('no keys here')).toBe('no keys here');
   });
+
+  it('decodes percent-encoded names, and leaves other parameters and look-alike names alone', () => {
+    expect(maskApiKeysInText('/run?api%5Fkey=abcdefghij')).toBe('/run?api%5Fkey=ab***ij');
+    expect(maskApiKeysInText('/run?%61pi_key=abcdefghij&%6Bey=zyxwvutsrq')).toBe('/run?%61pi_key=ab***ij&%6Bey=zy***rq');
+    expect(maskApiKeysInText('/run?monkey=banana123&x_api_key=abcdefghij&page=2')).toBe('/run?monkey=banana123&x_api_key=abcdefghij&page=2');
+  });
+
+  it('masks the password of a URL userinfo, keeping the user', () => {
+    expect(maskApiKeysInText('Could not load https://alice:s3cret-pass@images.test/a.png')).toBe('Could not load https://alice:***@images.test/a.png');
+    expect(maskApiKeysInText('mail me at alice@example.test')).toBe('mail me at alice@example.test');
+  });
 });
 
 describe('SecretScrubber', () => {

@@ -1,16 +1,35 @@
 import { maskSecret } from '@flow/kinds';
 
-// `api_key=...` and Gemini's `key=...` in URLs and error texts (reference §11.4), up to the next `&` or space.
-const keyParameterPattern = /\b(api_key|key)=([^&\s"'<>]*)/gi;
+// `name=value` pairs in URLs and error texts, the name possibly percent-encoded (`api%5Fkey=`); the value
+// runs to the next `&`, space or quote. Which names hold keys is decided on the decoded name.
+const parameterPattern = /(?<![A-Za-z0-9_%.-])((?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})+)=([^&\s"'<>]*)/g;
+// `scheme://user:password@host`: the password of a URL's userinfo.
+const userinfoPattern = /(\/\/[^/?#@\s:"'<>]*):([^/?#@\s"'<>]*)@/g;
+// Query parameters that carry keys (reference §11.4: `api_key`, Gemini's `key`).
+const keyParameterNames = new Set(['api_key', 'key']);
 
 /** Masks the reference's way: under 8 characters `***`, otherwise the first and last two kept. */
 export function maskKeyValue(value: string): string {
   return value.length < 8 ? '***' : `${value.slice(0, 2)}***${value.slice(-2)}`;
 }
 
-/** Redacts `api_key=` / `key=` query values inside any text (URLs, error messages). */
+function decodedName(name: string): string {
+  if (!name.includes('%')) return name.toLowerCase();
+  try {
+    return decodeURIComponent(name).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/** Redacts `api_key=` / `key=` values (however the name is encoded) and URL passwords inside any text. */
 export function maskApiKeysInText(text: string): string {
-  return text.replace(keyParameterPattern, (_match, name: string, value: string) => `${name}=${maskKeyValue(value)}`);
+  let result = text;
+  if (result.includes('=')) {
+    result = result.replace(parameterPattern, (match, name: string, value: string) => (keyParameterNames.has(decodedName(name)) ? `${name}=${maskKeyValue(value)}` : match));
+  }
+  if (result.includes('@')) result = result.replace(userinfoPattern, (_match, user: string) => `${user}:***@`);
+  return result;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from '../schemas/response-schemas.js';
 import type { ServerContext } from '../server-context.js';
 import { addRoute } from './route-spec.js';
-import { resolveApiKey, scrubberFor } from './run-workflow.js';
+import { scrubberFor } from './run-workflow.js';
 
 const errorResponses = {
   400: { description: 'The definition does not compile.', schema: workflowErrorBodySchema },
@@ -55,7 +55,7 @@ export function registerDescribeRoutes(app: FastifyInstance, context: ServerCont
       responses: { 200: { description: 'The definition compiles.', schema: validateResponseSchema }, ...errorResponses },
     },
     async ({ body, request }) => {
-      scrubberFor(request, resolveApiKey(request, undefined));
+      scrubberFor(request, undefined);
       context.cache.get(body);
       return { status: 'ok' };
     },
@@ -74,7 +74,7 @@ export function registerDescribeRoutes(app: FastifyInstance, context: ServerCont
       responses: { 200: { description: 'The interface.', schema: describeInterfaceResponseSchema }, ...errorResponses },
     },
     async ({ body, request, reply }) => {
-      scrubberFor(request, resolveApiKey(request, body.api_key));
+      scrubberFor(request, body.api_key);
       return sendJson(request, reply, context.cache.get(body.specification).workflow.describeInterface());
     },
   );
@@ -94,7 +94,7 @@ export function registerDescribeRoutes(app: FastifyInstance, context: ServerCont
       responses: { 200: { description: 'The interface.', schema: describeInterfaceResponseSchema }, 404: { description: 'No saved workflow by that name.', schema: messageBodySchema }, ...errorResponses },
     },
     async ({ body, params, request, reply }) => {
-      scrubberFor(request, resolveApiKey(request, body.api_key));
+      scrubberFor(request, body.api_key);
       const definition = await context.savedWorkflows.load(params.workspace, params.workflow_id);
       return sendJson(request, reply, context.cache.get(definition).workflow.describeInterface());
     },

@@ -221,7 +221,7 @@ describe('URL images', () => {
     const app = await createTestServer({ urlImages: { allowHttp: true } });
     const response = await run(app, { specification: imageWorkflow, inputs: { image: { type: 'url', value: `${images.url}/a.png` } } });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error_type: 'RuntimeInputError', message: expect.stringContaining('loopback address; set FLOW_ALLOW_PRIVATE_URLS=true') });
+    expect(response.json()).toMatchObject({ error_type: 'RuntimeInputError', message: expect.stringContaining('it points to a loopback, private or reserved address (FLOW_ALLOW_PRIVATE_URLS)') });
     await app.close();
   });
 

@@ -1,7 +1,10 @@
 import type { BlockLogger, CompiledWorkflow, StepEvent } from '@flow/engine';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors/http-errors.js';
+import type { RequestFetchBudget } from '../images/fetch-budget.js';
 import { countRequestImages } from '../limits/count-images.js';
+import { checkBatchSize, checkDeadline, checkDefinitionSize } from '../limits/request-limits.js';
+import { jsonSizeWithin } from '../limits/response-size.js';
 import { ServerBusyError } from '../limits/run-slots.js';
 import { SecretScrubber } from '../logging/mask.js';
 import { RunTraceRecorder, type ChromeTraceEvent } from '../profiling/chrome-trace.js';
@@ -30,10 +33,14 @@ export function resolveApiKey(request: FastifyRequest, bodyKey: string | null | 
   return bearer ?? bodyKey ?? undefined;
 }
 
-/** A scrubber holding the request's API key, attached to the request so error bodies and logs use it. */
-export function scrubberFor(request: FastifyRequest, apiKey: string | undefined): SecretScrubber {
+/**
+ * A scrubber holding the request's API keys, attached to the request so error bodies and logs use it:
+ * the Bearer header's and the body's (the header wins for the run, but the body's may still be echoed).
+ */
+export function scrubberFor(request: FastifyRequest, bodyKey: string | null | undefined): SecretScrubber {
   const scrubber = (request.secretScrubber ??= new SecretScrubber());
-  scrubber.add(apiKey);
+  scrubber.add(resolveApiKey(request, undefined));
+  scrubber.add(bodyKey);
   return scrubber;
 }
 
@@ -45,9 +52,32 @@ function addSecretInputs(scrubber: SecretScrubber, workflow: CompiledWorkflow, i
   }
 }
 
-function blockLoggerFor(log: FastifyBaseLogger, scrubber: SecretScrubber): BlockLogger {
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => log[level](fields ? scrubber.scrubDeep(fields) : {}, scrubber.scrub(message));
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+/** Blocks' log lines, scrubbed of the request's secrets. One object per run, methods shared (no closures). */
+class ScrubbingBlockLogger implements BlockLogger {
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    private readonly scrubber: SecretScrubber,
+  ) {}
+
+  debug(message: string, fields?: Record<string, unknown>): void {
+    if (this.log.level === 'debug' || this.log.level === 'trace') this.write('debug', message, fields);
+  }
+
+  info(message: string, fields?: Record<string, unknown>): void {
+    this.write('info', message, fields);
+  }
+
+  warn(message: string, fields?: Record<string, unknown>): void {
+    this.write('warn', message, fields);
+  }
+
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.write('error', message, fields);
+  }
+
+  private write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> | undefined): void {
+    this.log[level](fields ? this.scrubber.scrubDeep(fields) : {}, this.scrubber.scrub(message));
+  }
 }
 
 export interface RunRequestOptions {
@@ -67,8 +97,9 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
   const { config, lifecycle } = context;
   const { body } = options;
   const startedAt = performance.now();
-  const scrubber = scrubberFor(request, resolveApiKey(request, body.api_key));
+  const scrubber = scrubberFor(request, body.api_key);
   if (lifecycle.draining) throw new ServerBusyError('shutting-down');
+  checkDefinitionSize(options.definition, config.maxSteps);
 
   const profiling = config.enableProfiling && body.enable_profiling;
   const trace = profiling ? new RunTraceRecorder() : undefined;
@@ -77,6 +108,8 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
   context.metrics.compileCache.inc({ result: cached ? 'hit' : 'miss' });
   trace?.recordCompilation(compileStartedAt, compileMs, cached);
   addSecretInputs(scrubber, workflow, body.inputs);
+  checkDeadline(startedAt, config.requestTimeoutMs);
+  checkBatchSize(workflow, body.inputs, config.maxBatchSize);
 
   const images = countRequestImages(workflow, body.inputs);
   if (images > config.maxImagesPerRequest) {
@@ -126,18 +159,19 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
       }
     : context.metrics.observeStep;
   const loader = context.loadImageUrl;
+  const fetches = loader ? new RequestFetches(context.fetchBudget.forRequest()) : undefined;
   const runStartedAt = performance.now();
   const run = workflow.run(body.inputs, {
     signal,
     maxConcurrentSteps: config.maxConcurrentSteps,
     elementConcurrency: config.elementConcurrency,
-    loadImageUrl: loader ? (url) => loader(url, signal) : undefined,
+    loadImageUrl: loader && fetches ? (url) => fetches.track(loader(url, signal, fetches.budget)) : undefined,
     onStepEvent,
     onUsage: context.metrics.observeUsage,
     services: context.services,
-    logger: blockLoggerFor(request.log, scrubber),
+    logger: new ScrubbingBlockLogger(request.log, scrubber),
   });
-  void run.then(release, release);
+  const runStopped = run.then(noop, noop);
 
   let outputs: Awaited<typeof run>;
   try {
@@ -147,14 +181,59 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     throw error;
   } finally {
     cleanup();
+    // The slot is held until the run and every image download it started have stopped: a failed input
+    // ends the run at once, so its sibling downloads are aborted, and waited for, before the slot frees.
+    void runStopped
+      .then(() => {
+        if (!signal.aborted) controller.abort(new Error('The run has ended.'));
+        return fetches?.settled();
+      })
+      .then(() => {
+        fetches?.budget.close();
+        release();
+      });
   }
   const serialized = workflow.serialize(outputs);
-  if (body.excluded_fields?.length) {
-    for (const record of serialized) for (const field of body.excluded_fields) delete record[field];
+  if (body.excluded_fields?.length) excludeFields(serialized, workflow, body.excluded_fields);
+  if (jsonSizeWithin(serialized, config.maxResponseBytes) > config.maxResponseBytes) {
+    throw new HttpError(413, `The answer would be larger than ${config.maxResponseBytes} bytes (FLOW_MAX_RESPONSE_BYTES): exclude large outputs with \`excluded_fields\` or send a smaller batch.`);
   }
+  checkDeadline(startedAt, config.requestTimeoutMs);
   const profilerTrace: ChromeTraceEvent[] = trace ? trace.finish(runStartedAt, performance.now(), { workflow_id: options.workflowId ?? null }) : [];
   if (options.workflowId) reply.header('x-workflow-id', options.workflowId);
   return { outputs: serialized, profiler_trace: profilerTrace };
+}
+
+function noop(): void {}
+
+/**
+ * Drops `excluded_fields` from every record. Only names the workflow outputs can be present, so the work
+ * is records x matching names, not records x every name sent.
+ */
+function excludeFields(records: Array<Record<string, unknown>>, workflow: CompiledWorkflow, fields: readonly string[]): void {
+  const excluded = new Set(fields);
+  const present = workflow.plan.outputs.map((output) => output.name).filter((name) => excluded.has(name));
+  if (present.length === 0) return;
+  for (const record of records) for (const name of present) delete record[name];
+}
+
+/** The URL image downloads of one run: counted against its byte budget, and awaited before its slot frees. */
+class RequestFetches {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(readonly budget: RequestFetchBudget) {}
+
+  track<T>(download: Promise<T>): Promise<T> {
+    this.pending.add(download);
+    const forget = () => this.pending.delete(download);
+    download.then(forget, forget);
+    return download;
+  }
+
+  /** Resolves once every download started so far has finished or failed. */
+  settled(): Promise<unknown> | undefined {
+    return this.pending.size === 0 ? undefined : Promise.allSettled(this.pending);
+  }
 }
 
 /** Settles with the promise, or rejects as soon as the signal aborts (a block may ignore its signal). */

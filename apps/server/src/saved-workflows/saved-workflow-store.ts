@@ -30,7 +30,9 @@ export class SavedWorkflowStore {
       try {
         text = await readFile(path, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+        // Not there, or a folder of that name: not a saved workflow either way.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') continue;
         throw error;
       }
       return parseSavedDefinition(text, workspace, workflowId);

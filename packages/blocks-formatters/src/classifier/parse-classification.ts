@@ -5,6 +5,7 @@ import { clampConfidence } from '../numbers/python-float.js';
 import type { FormatterImage } from '../parsers/attach-metadata.js';
 import { ClassIndex } from '../python/class-index.js';
 import { getItem, isDict, PythonError, pythonIterate, pythonMax, pythonTypeName } from '../python/semantics.js';
+import { overAnswerBudget } from '../answer-budget.js';
 import { describeFailure, type FailureLogger } from '../failure-log.js';
 
 export interface ClassifierInput {
@@ -71,6 +72,8 @@ export function parseClassifierOutput(input: ClassifierInput): ClassifierOutput 
     return { error_status: true, predictions: null, inference_id: inferenceId };
   };
   if (typeof input.vlmOutput !== 'string') return failed('The VLM output is not a string');
+  const tooLong = overAnswerBudget(input.vlmOutput);
+  if (tooLong) return failed(tooLong);
   const extracted = extractJson(input.vlmOutput);
   if (!extracted.ok) return failed(extracted.reason);
   const parsed = extracted.value;

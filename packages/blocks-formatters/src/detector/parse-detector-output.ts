@@ -4,6 +4,7 @@ import { extractDetectorJson } from '../json/extract-json.js';
 import type { PythonValue } from '../json/python-json.js';
 import type { FormatterImage } from '../parsers/attach-metadata.js';
 import { recoverLooseMuseObjects } from '../parsers/muse.js';
+import { overAnswerBudget } from '../answer-budget.js';
 import { describeFailure, type FailureLogger } from '../failure-log.js';
 import { findDetectionParser, type DetectorVersion } from './registry.js';
 
@@ -45,6 +46,8 @@ export function parseDetectorOutput(input: DetectorInput): DetectorOutput {
     return { error_status: true, predictions: null, inference_id: inferenceId };
   };
   if (typeof input.vlmOutput !== 'string') return failed('The VLM output is not a string');
+  const tooLong = overAnswerBudget(input.vlmOutput);
+  if (tooLong) return failed(tooLong);
   let parsed: PythonValue;
   const extracted = extractDetectorJson(input.vlmOutput);
   if (extracted.ok) {

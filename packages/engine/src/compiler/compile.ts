@@ -17,6 +17,8 @@ import { checkRequestedVersion, EXECUTION_ENGINE_VERSION } from '../definition/e
 import { WorkflowCompilationError, type CompilationProblem } from '../errors/compilation-error.js';
 import { WORKFLOW_INPUT_LINEAGE, type CompiledInput, type CompiledOutput, type CompiledStep, type ParameterCheck, type PropertyBinding, type ValueSource, type WorkflowPlan } from './compiled-workflow.js';
 import { denoteDataFlow } from './data-flow.js';
+import { duplicateNames, hintNames, quotedNames } from './hint-limits.js';
+import { orderSteps } from './order-steps.js';
 import { suggestNames } from './suggest-names.js';
 import { roboflowBlockType, unimplementedRoboflowBlockProblem } from './roboflow-block-catalogue.js';
 
@@ -189,7 +191,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   });
 
   // Names must be unique within inputs, steps and outputs.
-  const duplicates = (names: string[]) => [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  const duplicates = duplicateNames;
   const duplicateChecks: Array<[string[], string, string]> = [
     [inputs.map((input) => input.name), 'input parameter', '$inputs'],
     [stepNames, 'steps', '$steps'],
@@ -214,7 +216,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const inputName = selector.split('.').at(-1)!;
       const input = inputsByName.get(inputName);
       if (!input) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', inputsByName.keys(), inputsByName.size) });
         return undefined;
       }
       const usage = inputUsage.get(inputName) ?? [];
@@ -228,13 +230,13 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const target = stepsByName.get(parts[1]!);
       if (!target && unparsedSteps.has(parts[1]!)) return undefined;
       if (!target) {
-        const others = stepNames.filter((name) => name !== step.name);
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', others) });
+        // Every step of the definition counts, including those whose block type is unknown.
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('other steps', stepNames, stepNames.length - 1, step.name) });
         return undefined;
       }
       const output = parts[2]!;
-      if (output !== '*' && !(output in target.outputs)) {
-        report({ ...where, code: 'UNKNOWN_STEP_OUTPUT', errorType: 'ExecutionGraphStructureError', message: `Found reference to non-existing property \`${output}\` of step \`${target.name}\`.`, hint: hintNames('outputs of this step', Object.keys(target.outputs)) });
+      if (output !== '*' && !Object.hasOwn(target.outputs, output)) {
+        report({ ...where, code: 'UNKNOWN_STEP_OUTPUT', errorType: 'ExecutionGraphStructureError', message: `Found reference to non-existing property \`${output}\` of step \`${target.name}\`.`, hint: hintNames('outputs of this step', Object.keys(target.outputs), Object.keys(target.outputs).length) });
         return undefined;
       }
       const actual = output === '*' ? ['*'] : target.outputs[output]!.map((kind) => kind.name);
@@ -338,7 +340,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
     if (selector.startsWith('$inputs.') && parts.length >= 2) {
       const input = inputsByName.get(parts.at(-1)!);
       if (!input) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', [...inputsByName.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '${selector}' which points to a non-existent input parameter.`, hint: hintNames('inputs', inputsByName.keys(), inputsByName.size) });
         continue;
       }
       outputs.push({ name: output.name, selector, source: { from: 'input', input: input.name, batch: input.batch, lineage: input.lineage }, coordinatesSystem: output.coordinates_system, lineage: input.lineage, kinds: input.kinds });
@@ -346,12 +348,12 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       const step = compiledSteps.get(parts[1]!);
       if (!step && unparsedSteps.has(parts[1]!)) continue;
       if (!step) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', [...compiledSteps.keys()]) });
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow references '$steps.${parts[1]}' which points to a non-existent block.`, hint: hintNames('steps', compiledSteps.keys(), compiledSteps.size) });
         continue;
       }
       const property = parts[2]!;
-      if (property !== '*' && !(property in step.outputs)) {
-        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow output references '${selector}' which points to a non-existent block property.`, hint: hintNames('outputs of this step', Object.keys(step.outputs)) });
+      if (property !== '*' && !Object.hasOwn(step.outputs, property)) {
+        report({ ...where, code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', message: `Workflow output references '${selector}' which points to a non-existent block property.`, hint: hintNames('outputs of this step', Object.keys(step.outputs), Object.keys(step.outputs).length) });
         continue;
       }
       const kinds =
@@ -365,7 +367,10 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   }
   if (problems.length > 0) fail();
 
-  const ordered = orderSteps([...compiledSteps.values()], report);
+  const { ordered, cyclic } = orderSteps([...compiledSteps.values()]);
+  if (cyclic.length > 0) {
+    report({ code: 'CYCLE', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: cyclic[0]!.name, blockType: cyclic[0]!.writtenType, message: `Detected cycle in execution graph: steps ${quotedNames(cyclic.map((step) => step.name))} depend on each other.` });
+  }
   if (problems.length > 0) fail();
 
   // Dimensionality and lineage flow from inputs through steps in order (reference §6.3).
@@ -383,33 +388,6 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   for (const input of inputs) inputInterface[input.name] = inputUsage.get(input.name) ?? (input.definition.kind?.length ? input.kinds : ['*']);
 
   return { definition: raw, inputs, steps: ordered, outputs, inputInterface };
-}
-
-/** Kahn's algorithm; steps left over sit on a cycle. */
-function orderSteps(steps: CompiledStep[], report: (problem: ProblemInput) => void): CompiledStep[] {
-  const remaining = new Map(steps.map((step) => [step.name, new Set(step.dependencies)]));
-  const ordered: CompiledStep[] = [];
-  const byName = new Map(steps.map((step) => [step.name, step]));
-  let progressed = true;
-  while (remaining.size > 0 && progressed) {
-    progressed = false;
-    for (const [name, dependencies] of remaining) {
-      if ([...dependencies].every((dependency) => !remaining.has(dependency))) {
-        ordered.push(byName.get(name)!);
-        remaining.delete(name);
-        progressed = true;
-      }
-    }
-  }
-  if (remaining.size > 0) {
-    const names = [...remaining.keys()];
-    report({ code: 'CYCLE', errorType: 'ExecutionGraphStructureError', context: GRAPH, step: names[0]!, blockType: byName.get(names[0]!)!.writtenType, message: `Detected cycle in execution graph: steps ${names.map((name) => `"${name}"`).join(', ')} depend on each other.` });
-  }
-  return ordered;
-}
-
-function hintNames(what: string, names: string[]): string {
-  return names.length > 0 ? `Known ${what}: ${names.map((name) => `"${name}"`).join(', ')}.` : `There are no ${what}.`;
 }
 
 /** `<workflow_input>` for level 1, plus one id per extra level of a nested batch input. */

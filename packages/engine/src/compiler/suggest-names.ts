@@ -11,8 +11,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+const MAX_COMPARED_LENGTH = 200;
+
 /** Up to `limit` candidates close to `wanted`, closest first; none when nothing is reasonably close. */
 export function suggestNames(wanted: string, candidates: readonly string[], limit = 3): string[] {
+  // The edit distance costs the product of both lengths: a name far longer than any id is close to none.
+  if (wanted.length > MAX_COMPARED_LENGTH) return [];
   const lowered = wanted.toLowerCase();
   return candidates
     .map((candidate) => {

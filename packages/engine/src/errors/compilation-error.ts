@@ -1,3 +1,4 @@
+import { MAX_LISTED_PROBLEMS } from '../compiler/hint-limits.js';
 import { WorkflowError, type BlockErrorDetail } from './workflow-error.js';
 
 /** One thing wrong with a definition. A compilation reports all it can find. */
@@ -25,14 +26,17 @@ export class WorkflowCompilationError extends WorkflowError {
   constructor(problems: CompilationProblem[]) {
     const first = problems[0]!;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    // The body lists the first problems only: its size stays bounded whatever the definition's size.
+    const listed = problems.length > MAX_LISTED_PROBLEMS ? problems.slice(0, MAX_LISTED_PROBLEMS) : problems;
+    const omitted = problems.length - listed.length;
     super({
       code: first.code,
       message: `${first.message}${more}`,
       errorType: first.errorType,
       context: first.context,
       status: first.status,
-      blocksErrors: problems.map(toBlockError),
-      details: { problems },
+      blocksErrors: listed.map(toBlockError),
+      details: omitted > 0 ? { problems: listed, omittedProblems: omitted } : { problems },
     });
     this.name = 'WorkflowCompilationError';
     this.problems = problems;

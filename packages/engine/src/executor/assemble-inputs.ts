@@ -30,7 +30,7 @@ export async function assembleInputs(plan: WorkflowPlan, values: Record<string, 
   }
   let batchSize = 1;
   for (const input of plan.inputs) {
-    const value = values[input.name];
+    const value = ownValue(values, input.name);
     if (input.batch && Array.isArray(value) && value.length > 1) {
       batchSize = value.length;
       break;
@@ -51,7 +51,7 @@ export async function assembleInputs(plan: WorkflowPlan, values: Record<string, 
       parameters.set(input.name, Object.hasOwn(values, input.name) ? values[input.name] : (definition.default_value ?? null));
       continue;
     }
-    const value = values[input.name];
+    const value = ownValue(values, input.name);
     if (value === undefined || value === null) {
       throw new RuntimeInputError({
         input: input.name,
@@ -106,6 +106,11 @@ function flattenNested(input: CompiledInput, outer: unknown[], given: boolean, s
     level = next;
   }
   return level;
+}
+
+/** `values[name]` when the request gave it: an input named `constructor` must not find `Object`. */
+function ownValue(values: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(values, name) ? values[name] : undefined;
 }
 
 async function deserializeElement(input: CompiledInput, value: unknown, context: DeserializeContext, registry: BlockRegistry): Promise<unknown> {

@@ -4,6 +4,17 @@ import { pathToFileURL } from 'node:url';
 import type { BlockPack } from '../block/define-block-pack.js';
 import { BlockPackError } from '../errors/plugin-errors.js';
 
+const importing = new Set<string>();
+
+/**
+ * Block packs whose import has started and not settled. A pack whose top-level await never settles
+ * leaves Node with nothing to do: it exits with code 13 and no word of why, so hosts (the CLI) read this
+ * on exit to name the pack.
+ */
+export function blockPacksStillImporting(): string[] {
+  return [...importing];
+}
+
 /** Splits `FLOW_PLUGINS`-style text (`a,b, ./c`) into module specifiers. */
 export function parsePluginList(text: string | undefined): string[] {
   return (text ?? '')
@@ -22,6 +33,7 @@ export async function loadBlockPacks(specifiers: readonly string[], options: { c
   for (const specifier of specifiers) {
     const url = resolveSpecifier(specifier, cwd);
     let module: Record<string, unknown>;
+    importing.add(specifier);
     try {
       module = (await import(url)) as Record<string, unknown>;
     } catch (error) {
@@ -31,6 +43,8 @@ export async function loadBlockPacks(specifiers: readonly string[], options: { c
         cause: error,
         message: `Could not load block pack "${specifier}": ${(error as Error).message}. Make sure the package is installed (or the path exists) and exports a pack made with defineBlockPack().`,
       });
+    } finally {
+      importing.delete(specifier);
     }
     const pack = (module.default ?? module.pack) as BlockPack | undefined;
     if (typeof pack !== 'object' || pack === null || !Array.isArray(pack.blocks)) {
