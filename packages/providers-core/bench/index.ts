@@ -28,6 +28,8 @@ const IMAGES = 256;
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 100);
 const CONCURRENCY_LEVELS = [1, 8, 32];
 const PREPARATION_ROUNDS = 5;
+/** Client CPU (user + system) of the last `runAll` or `bareFetchPool`, per request, in ms: robust to a busy machine. */
+let lastCpuPerRequestMs = 0;
 
 console.log(`@flow/providers-core bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}, fake OpenAI (chat completions) in a child process, L = ${LATENCY_MS} ms\n`);
 
@@ -56,8 +58,6 @@ function request(image: Uint8Array): GenerateOptions {
   return { content: [{ type: 'text', text: 'Which animal is this? Answer as JSON.' }, { type: 'image', data: image, mediaType: 'image/jpeg', detail: 'high' }], maxTokens: 50 };
 }
 
-/** Client CPU (user + system) of the last `runAll` or `bareFetchPool`, per request, in ms: robust to a busy machine. */
-let lastCpuPerRequestMs = 0;
 
 function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
   const used = process.cpuUsage(since);
