@@ -28,6 +28,8 @@ const IMAGES = 256;
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 100);
 const CONCURRENCY_LEVELS = [1, 8, 32];
 const PREPARATION_ROUNDS = 5;
+/** Client CPU (user + system) of the last `runAll` or `bareFetchPool`, per request, in ms: robust to a busy machine. */
+let lastCpuPerRequestMs = 0;
 
 console.log(`@flow/providers-core bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}, fake OpenAI (chat completions) in a child process, L = ${LATENCY_MS} ms\n`);
 
@@ -45,6 +47,7 @@ const openai = createOpenAI({ apiKey: 'sk-bench-key', baseURL: fake.baseURL, fet
 try {
   const images = await distinctSmallJpegs(IMAGES);
   await benchThroughput(images);
+  await benchSchedulingOnly(images);
   await benchCachedRerun(images);
   await benchPreparation();
   await benchMiddlewareOverhead();
@@ -56,8 +59,6 @@ function request(image: Uint8Array): GenerateOptions {
   return { content: [{ type: 'text', text: 'Which animal is this? Answer as JSON.' }, { type: 'image', data: image, mediaType: 'image/jpeg', detail: 'high' }], maxTokens: 50 };
 }
 
-/** Client CPU (user + system) of the last `runAll` or `bareFetchPool`, per request, in ms: robust to a busy machine. */
-let lastCpuPerRequestMs = 0;
 
 function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
   const used = process.cpuUsage(since);
@@ -134,6 +135,34 @@ async function benchThroughput(images: Uint8Array[]): Promise<void> {
   printTable(['c', 'ideal', 'registry', 'vs ideal', 'bare fetch', 'vs ideal', 'registry/bare', 'client CPU/request registry / bare', 'HTTP requests'], rows);
   console.log('   ideal = ceil(256 / c) x L. "bare fetch vs ideal" is what the fake server, the loopback and this machine cost;');
   console.log('   "registry/bare" is what the provider stack (SDK, middleware, image check) adds on top.\n');
+}
+
+/** The same 256 calls to an in-process model that only waits L: the registry's scheduling alone, no HTTP. */
+async function benchSchedulingOnly(images: Uint8Array[]): Promise<void> {
+  console.log(`1b) the same ${IMAGES} calls, all started at once, to an in-process model that waits L and answers (no HTTP, no SDK):`);
+  console.log('    what the registry\'s limits, retries and timeout cost in wall time by themselves');
+  const sleeping: LanguageModel = {
+    specificationVersion: LANGUAGE_MODEL_SPECIFICATION_VERSION,
+    provider: 'sleeper',
+    modelId: 'sleeper-1',
+    generate: async () => {
+      await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
+      return { text: 'ok', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 }, model: 'sleeper-1' };
+    },
+  };
+  const rows: string[][] = [];
+  for (const maxConcurrency of CONCURRENCY_LEVELS) {
+    resetProviderLimiters();
+    const registry = createProviderRegistry({ sleeper: { id: 'sleeper', languageModel: () => sleeping } }, { env: {}, cache: false, limits: { sleeper: { maxConcurrency } } });
+    const model = registry.languageModel('sleeper', 'sleeper-1');
+    const started = performance.now();
+    await Promise.all(images.map((image) => model.generate(request(image))));
+    const wall = performance.now() - started;
+    const ideal = Math.ceil(IMAGES / maxConcurrency) * LATENCY_MS;
+    rows.push([String(maxConcurrency), ms(ideal), ms(wall), `${(wall / ideal).toFixed(3)}x`]);
+  }
+  printTable(['c', 'ideal', 'registry', 'vs ideal'], rows);
+  console.log('');
 }
 
 async function benchCachedRerun(images: Uint8Array[]): Promise<void> {

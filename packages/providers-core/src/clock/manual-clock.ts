@@ -45,6 +45,14 @@ export class ManualClock implements Clock {
     });
   }
 
+  setTimer(ms: number, callback: () => void): () => void {
+    const sleeper: Sleeper = { wakeAt: this.#now + Math.max(0, ms), resolve: callback };
+    this.#sleepers.push(sleeper);
+    return () => {
+      this.#sleepers = this.#sleepers.filter((other) => other !== sleeper);
+    };
+  }
+
   /** Moves time forward, waking sleepers one due time at a time and letting their continuations run between. */
   async advance(ms: number): Promise<void> {
     const target = this.#now + ms;

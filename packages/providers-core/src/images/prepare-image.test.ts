@@ -33,21 +33,24 @@ describe('prepareImage', () => {
     expect(prepared).toMatchObject({ mediaType: 'image/jpeg', detail: 'high' });
   });
 
-  it('keeps a 4K PNG screenshot a PNG, scaled within Claude\'s long edge and pixel budget', async () => {
-    const prepared = await prepareImage(part(await png(3840, 2160), 'image/png'), imageLimitPresets.anthropic);
+  it('keeps a detailed PNG a PNG, scaled within Claude\'s long edge and pixel budget', async () => {
+    const detailed = await png(2560, 1440, { noise: true });
+    const { maxBytes: _ignored, ...withoutByteLimit } = imageLimitPresets.anthropic;
+    const prepared = await prepareImage(part(detailed, 'image/png'), { ...withoutByteLimit, key: 'test:anthropic-no-bytes' });
     const { format, width, height } = await described(prepared.data);
     expect(format).toBe('png');
     expect(prepared.mediaType).toBe('image/png');
     expect(Math.max(width!, height!)).toBeLessThanOrEqual(1568);
     expect(width! * height!).toBeLessThanOrEqual(1_150_000);
     // Aspect ratio kept to within a pixel.
-    expect(Math.abs(width! / height! - 3840 / 2160)).toBeLessThan(0.01);
+    expect(Math.abs(width! / height! - 2560 / 1440)).toBeLessThan(0.01);
     expect(width).toBeGreaterThan(1400);
   });
 
-  it('sends the original screenshot when the downscaled copy would not be smaller in bytes', async () => {
+  it('sends the original screenshot when a downscaled copy would not be smaller in bytes', async () => {
     // Thin dark strokes on white: resampling turns them into grey ramps that PNG compresses worse.
     const screenshot = await screenshotPng(3840, 2160);
+    expect(await prepareImage(part(screenshot, 'image/png'), imageLimitPresets.anthropic)).toMatchObject({ data: screenshot });
     const original = part(screenshot, 'image/png');
     expect(await prepareImage(original, imageLimitPresets.openaiHigh)).toBe(original);
     // When the copy is smaller (low detail: 512 px), the copy goes.

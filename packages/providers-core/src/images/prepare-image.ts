@@ -20,6 +20,12 @@ function loadSharp(): Promise<Sharp> {
 /** Formats kept as they are when re-encoding; anything else becomes PNG (lossless sources) or JPEG. */
 const losslessSources = new Set(['image/png', 'image/gif', 'image/bmp', 'image/tiff']);
 const JPEG_QUALITY = 90;
+/**
+ * Bytes per pixel of the downscaled size under which a PNG counts as flat. Screenshots of UIs and documents
+ * compress to ~0.1 byte per pixel, photos saved as PNG to 1.5 or more; downscaling a flat image adds grey edges
+ * that make its PNG larger, not smaller.
+ */
+const FLAT_PNG_BYTES_PER_TARGET_PIXEL = 0.5;
 
 interface Prepared {
   data: Uint8Array;
@@ -66,6 +72,12 @@ async function prepare(part: ImagePart, limits: ImageLimits): Promise<Prepared> 
   const fitsBytes = limits.maxBytes === undefined || part.data.byteLength <= limits.maxBytes;
   const sendableAsIs = accepted.includes(header.mediaType) && !header.needsOrientation && fitsBytes;
   if (sendableAsIs && fitsWithin(header.width, header.height, limits)) return { data: part.data, mediaType: header.mediaType };
+  if (sendableAsIs && header.mediaType === 'image/png') {
+    // A PNG this small for the size it would be cut to is flat (a screenshot): its downscaled copy would not be
+    // smaller, so skip the decode and send it; the vendor downscales it itself.
+    const target = fitSize(header.width, header.height, limits);
+    if (part.data.byteLength <= FLAT_PNG_BYTES_PER_TARGET_PIXEL * target.width * target.height) return { data: part.data, mediaType: header.mediaType };
+  }
   const reencoded = await reencode(part, header.mediaType, header.width, header.height, limits, accepted);
   // Only too large in pixels, and the smaller copy is not smaller in bytes (a flat screenshot: resampling adds
   // grey edges that compress worse): the vendor downscales the original the same way, so send the fewer bytes.

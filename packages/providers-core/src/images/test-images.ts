@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
 
 /** Test images made on the fly, so no binary fixtures live in the repository. */
@@ -31,13 +32,7 @@ function halves(width: number, height: number): Sharp {
 
 /** Incompressible pixels (a worst case for byte limits). */
 function noiseImage(width: number, height: number): Sharp {
-  const pixels = Buffer.alloc(width * height * 3);
-  let state = 12345;
-  for (let index = 0; index < pixels.length; index += 1) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    pixels[index] = state >> 16;
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } });
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
 }
 
 /** RGB of one displayed pixel. */

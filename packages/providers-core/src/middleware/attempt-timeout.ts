@@ -9,9 +9,6 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   });
 }
 
-/** Reason for cancelling an attempt's timer once the attempt is over; a constant, so no DOMException is built per call. */
-const ATTEMPT_OVER = Object.freeze({ attemptOver: true });
-
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 120_000;
 
 export interface AttemptTimeoutOptions {
@@ -35,19 +32,15 @@ export function attemptTimeoutMiddleware(options: AttemptTimeoutOptions = {}): L
       const runSignal = call.signal;
       runSignal?.throwIfAborted();
       const attempt = new AbortController();
-      const stopTimer = new AbortController();
       let timedOut = false;
       const onRunAbort = () => attempt.abort(runSignal?.reason);
       runSignal?.addEventListener('abort', onRunAbort, { once: true });
-      if (Number.isFinite(timeoutMs)) {
-        clock.sleep(timeoutMs, stopTimer.signal).then(
-          () => {
+      const stopTimer = Number.isFinite(timeoutMs)
+        ? clock.setTimer(timeoutMs, () => {
             timedOut = true;
             attempt.abort(new DOMException(`the attempt timed out after ${timeoutMs} ms`, 'TimeoutError'));
-          },
-          () => undefined,
-        );
-      }
+          })
+        : undefined;
       try {
         // Raced against the signal too, so a vendor that ignores its signal still cannot hold the call past the timer.
         const pending = generate({ ...call, signal: attempt.signal });
@@ -66,7 +59,7 @@ export function attemptTimeoutMiddleware(options: AttemptTimeoutOptions = {}): L
         }
         throw error;
       } finally {
-        stopTimer.abort(ATTEMPT_OVER);
+        stopTimer?.();
         runSignal?.removeEventListener('abort', onRunAbort);
       }
     },

@@ -84,6 +84,38 @@ describe('cache middleware', () => {
     expect(model.calls).toHaveLength(2);
   });
 
+  it('identical requests in flight at once reach the model once; the follower counts as cached', async () => {
+    const model = new ScriptedModel({ fallback: { kind: 'gate' } });
+    const cached = wrapLanguageModel(model, cacheMiddleware({ store: createMemoryCache() }));
+    const request = () => ({ content: [text('hi'), image([5, 5])] });
+    const both = Promise.all([cached.generate(request()), cached.generate(request())]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    model.release();
+    const [leader, follower] = await both;
+    expect(model.calls).toHaveLength(1);
+    expect(leader.cached).toBeUndefined();
+    expect(follower).toEqual({ ...leader, cached: true });
+  });
+
+  it('a follower asks on its own when the shared call fails, and its own abort stops only it', async () => {
+    const model = new ScriptedModel({ script: [{ kind: 'gate' }, { kind: 'answer', text: 'own answer' }], fallback: { kind: 'gate' } });
+    const store = createMemoryCache();
+    const cached = wrapLanguageModel(model, cacheMiddleware({ store }));
+    const leaderAbort = new AbortController();
+    const leader = cached.generate({ content: [text('q')], signal: leaderAbort.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const follower = cached.generate({ content: [text('q')] });
+    const quitter = new AbortController();
+    const impatient = cached.generate({ content: [text('q')], signal: quitter.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    quitter.abort();
+    await expect(impatient).rejects.toMatchObject({ name: 'AbortError' });
+    leaderAbort.abort();
+    await expect(leader).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(follower).resolves.toMatchObject({ text: 'own answer' });
+    expect(model.calls).toHaveLength(2);
+  });
+
   it('stores only stop and length answers', async () => {
     const model = new ScriptedModel({
       script: [

@@ -11,6 +11,29 @@ export interface CacheOptions {
   onStoreError?: (error: unknown) => void;
 }
 
+/** Calls in flight per store and key, so identical requests at the same time reach the vendor once. */
+const inFlightByStore = new WeakMap<ResponseCache, Map<string, Promise<GenerateResult>>>();
+
+/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts (the promise itself goes on). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Only complete, ordinary answers are worth replaying; a filtered or failed one should be asked again. */
 function cacheable(result: GenerateResult): boolean {
   return result.finishReason === 'stop' || result.finishReason === 'length';
@@ -18,7 +41,8 @@ function cacheable(result: GenerateResult): boolean {
 
 /**
  * Replays stored answers: a hit returns the stored result with `cached: true` and calls nothing below (no retry, no
- * limit, no vendor). A miss calls the model and stores a `stop`/`length` answer.
+ * limit, no vendor). A miss calls the model and stores a `stop`/`length` answer. Identical requests in flight at the
+ * same time (a batch holding one image twice) share one vendor call; the followers' answers count as cached.
  */
 export function cacheMiddleware(options: CacheOptions): LanguageModelMiddleware {
   const { store, onStoreError = () => undefined } = options;
@@ -34,7 +58,30 @@ export function cacheMiddleware(options: CacheOptions): LanguageModelMiddleware 
         onStoreError(error);
       }
       if (hit) return { ...hit, cached: true };
-      const result = await generate(call);
+      let inFlight = inFlightByStore.get(store);
+      if (!inFlight) {
+        inFlight = new Map();
+        inFlightByStore.set(store, inFlight);
+      }
+      const leader = inFlight.get(key);
+      if (leader) {
+        // The same request is on its way: share its answer (billed once). If it fails or is not worth
+        // caching, ask on our own, so one caller's abort or error never becomes another's.
+        const shared = await unlessAborted(leader, call.signal).catch((error: unknown) => {
+          if (call.signal?.aborted) throw error;
+          return undefined;
+        });
+        if (shared && cacheable(shared)) return { ...shared, cached: true };
+        return generate(call);
+      }
+      const pending = generate(call);
+      inFlight.set(key, pending);
+      let result: GenerateResult;
+      try {
+        result = await pending;
+      } finally {
+        inFlight.delete(key);
+      }
       if (cacheable(result)) {
         const answer: CachedAnswer = { text: result.text, finishReason: result.finishReason, usage: { ...result.usage }, model: result.model };
         if (result.requestId !== undefined) answer.requestId = result.requestId;

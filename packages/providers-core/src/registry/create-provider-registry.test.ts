@@ -70,6 +70,15 @@ describe('createProviderRegistry', () => {
     expect(model.calls).toHaveLength(2);
   });
 
+  it('enforces FLOW_MODEL_TIMEOUT_MS on the real clock and aborts the vendor request', async () => {
+    const model = new ScriptedModel({ fallback: { kind: 'hang' } });
+    const registry = createProviderRegistry({ openai: scriptedProvider(model) }, { env: { FLOW_MODEL_TIMEOUT_MS: '30', FLOW_MODEL_MAX_RETRIES: '0' } });
+    const error = await registry.languageModel('openai', 'm').generate({ content: [] }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'PROVIDER_API_ERROR', status: null, isRetryable: true, attempts: 1 });
+    expect(model.calls[0]!.signal?.aborted).toBe(true);
+    expect(model.inFlight).toBe(0);
+  });
+
   it('reads per-provider limits from the environment, by the id the provider is wired under', async () => {
     const registry = createProviderRegistry(
       { 'my-vllm': scriptedProvider(new ScriptedModel({ provider: 'openai' })) },
