@@ -1,0 +1,17 @@
+import { InvalidInputTypeError } from '../errors.js';
+import { pythonClass } from '../python/values.js';
+import type { OperationScope } from './operation-scope.js';
+
+/** `datetime.isoformat()` of a UTC timestamp: microseconds only when not zero, offset `+00:00`. */
+export function timestampToIsoFormat(value: unknown, scope: OperationScope): string {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new InvalidInputTypeError({
+      message: `Operation timestamp_to_iso_format(...) in context ${scope.context} expects input value to be timestamp (Python datetime object), got: ${pythonClass(value)}`,
+      context: scope.context,
+    });
+  }
+  const text = value.toISOString();
+  const [seconds, millisecondsWithZone] = text.split('.') as [string, string];
+  const milliseconds = millisecondsWithZone.replace('Z', '');
+  return milliseconds === '000' ? `${seconds}+00:00` : `${seconds}.${milliseconds}000+00:00`;
+}
