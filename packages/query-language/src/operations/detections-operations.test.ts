@@ -195,7 +195,7 @@ describe('detections properties, selection, sorting, offset and shift', () => {
 });
 
 describe('DetectionsFilter and ExtractDetectionProperty (reference detection/test_base)', () => {
-  const byConfidence = (threshold: number) => ({
+  const byConfidence = () => ({
     type: 'DetectionsFilter',
     filter_operation: {
       type: 'StatementGroup',
@@ -211,12 +211,12 @@ describe('DetectionsFilter and ExtractDetectionProperty (reference detection/tes
   });
 
   it('keeps the detections the statement holds for, with parameters from the scope', () => {
-    const result = executeOperations(sample(), [byConfidence(0)], { threshold: 0.7 }) as Detections;
+    const result = executeOperations(sample(), [byConfidence()], { threshold: 0.7 }) as Detections;
     expect(result.data.detection_id).toEqual(['d2', 'd3']);
   });
 
   it('names an undeclared parameter', () => {
-    expect(() => executeOperations(sample(), [byConfidence(0)])).toThrow(/Encountered undefined symbol `threshold`/);
+    expect(() => executeOperations(sample(), [byConfidence()])).toThrow(/Encountered undefined symbol `threshold`/);
   });
 
   const detection = new SingleDetection([0, 0, 50, 50], 0.9, 1, { class_name: 'leaf', area_px: 400, area_converted: 4, keypoints_xy: [[10, 20], [30, 40]], polygon: [[0, 0], [10, 0], [10, 10]] });
