@@ -38,6 +38,11 @@ interface BlockDefinitionBase<Manifest extends z.ZodObject = z.ZodObject> {
    * go in `.superRefine()`.
    */
   manifest: Manifest;
+  /**
+   * Other names a step may give a property (pydantic `validation_alias` in the reference): alias to the
+   * manifest's name, e.g. `{ image: 'images' }`. The compiler renames them before checking the manifest.
+   */
+  propertyAliases?: Readonly<Record<string, string>>;
   /** Outputs and their kinds, fixed or computed from the step's manifest values. */
   outputs: BlockOutputs | ((manifest: z.output<Manifest>) => BlockOutputs);
   /** When true, a null element reaches the block instead of being skipped. */

@@ -161,7 +161,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
       });
       return;
     }
-    const manifest = registered.block.manifest.safeParse(properties);
+    const manifest = registered.block.manifest.safeParse(withCanonicalNames(properties, registered.block.propertyAliases));
     if (!manifest.success) unparsedSteps.add(name);
     if (!manifest.success) {
       for (const issue of manifest.error.issues) {
@@ -426,4 +426,17 @@ function stepSelectorsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   if (typeof value === 'object' && value !== null) return Object.values(value).filter((item): item is string => typeof item === 'string');
   return [];
+}
+
+/** Properties written under a block's legacy alias (`image` for `images`) renamed to the manifest's names. */
+function withCanonicalNames(properties: Record<string, unknown>, aliases: Readonly<Record<string, string>> | undefined): Record<string, unknown> {
+  if (!aliases) return properties;
+  const renamed = { ...properties };
+  for (const [alias, name] of Object.entries(aliases)) {
+    if (Object.hasOwn(renamed, alias) && !Object.hasOwn(renamed, name)) {
+      renamed[name] = renamed[alias];
+      delete renamed[alias];
+    }
+  }
+  return renamed;
 }

@@ -40,6 +40,15 @@ describe('describeBlocks', () => {
   });
 });
 
+describe('dimensionality in describe', () => {
+  it('reports each block\'s input offsets, reference property and output offset', () => {
+    const blocks = new Map(engine.describeBlocks().blocks.map((block) => [block.manifest_type_identifier, block]));
+    expect(blocks.get('test/join@v1')).toMatchObject({ input_dimensionality_offsets: { prefix: 0, items: 1 }, dimensionality_reference_property: 'prefix', output_dimensionality_offset: 0 });
+    expect(blocks.get('test/strips@v1')).toMatchObject({ input_dimensionality_offsets: {}, dimensionality_reference_property: null, output_dimensionality_offset: 1 });
+    expect(blocks.get('test/gather@v1')!.output_dimensionality_offset).toBe(-1);
+  });
+});
+
 describe('definitionSchema', () => {
   it('is a JSON Schema whose steps accept every registered block type', () => {
     const schema = engine.definitionSchema() as { properties: Record<string, unknown>; required: string[]; $defs: object };

@@ -88,9 +88,9 @@ export function describeBlocks(registry: BlockRegistry) {
       manifest_type_identifier_aliases: [...(block.aliases ?? [])],
       execution_engine_compatibility: block.executionEngineCompatibility ?? null,
       restrictions: [],
-      input_dimensionality_offsets: {},
-      dimensionality_reference_property: null,
-      output_dimensionality_offset: 0,
+      input_dimensionality_offsets: { ...(block.inputDimensionalityOffsets ?? {}) },
+      dimensionality_reference_property: block.dimensionalityReferenceProperty ?? null,
+      output_dimensionality_offset: block.outputDimensionalityOffset ?? 0,
     };
   });
   return {

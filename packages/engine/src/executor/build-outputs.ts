@@ -16,12 +16,13 @@ export function buildOutputs(plan: WorkflowPlan, assembled: AssembledInputs, res
   const aligned = plan.outputs.some((output) => output.lineage[0] === WORKFLOW_INPUT_LINEAGE);
   const count = aligned ? assembled.batchSize : 1;
   const readers = plan.outputs.map((output) => outputReader(output, assembled, results));
+  const toRoot = plan.outputs.map((output) => output.coordinatesSystem === 'parent' && output.lineage.length > 0 && mayHoldDetections(output.kinds));
   const records: WorkflowOutputs = [];
   for (let index = 0; index < count; index++) {
     const record: Record<string, unknown> = {};
     plan.outputs.forEach((output, position) => {
       const value = readers[position]!(index);
-      record[output.name] = output.coordinatesSystem === 'parent' && output.lineage.length > 0 ? inRootCoordinates(value) : value;
+      record[output.name] = toRoot[position] ? inRootCoordinates(value) : value;
     });
     records.push(record);
   }
@@ -69,11 +70,32 @@ function leafReader(output: CompiledOutput, assembled: AssembledInputs, results:
   };
 }
 
+const detectionKinds = new Set(['object_detection_prediction', 'instance_segmentation_prediction', 'keypoint_detection_prediction', '*']);
+
+/** Only outputs whose kinds may hold detections are walked for `coordinates_system: "parent"`. */
+function mayHoldDetections(kinds: CompiledOutput['kinds']): boolean {
+  const names = Array.isArray(kinds) ? kinds : Object.values(kinds).flat();
+  return names.some((name) => detectionKinds.has(name));
+}
+
+/** Detections anywhere in lists and plain objects moved to root coordinates; untouched parts are not copied. */
 function inRootCoordinates(value: unknown): unknown {
   if (value instanceof Detections) return toRootCoordinates(value);
-  if (Array.isArray(value)) return value.map(inRootCoordinates);
+  if (Array.isArray(value)) {
+    let changed: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item = inRootCoordinates(value[index]);
+      if (item !== value[index]) (changed ??= [...value])[index] = item;
+    }
+    return changed ?? value;
+  }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inRootCoordinates(item)]));
+    let changed: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const moved = inRootCoordinates(item);
+      if (moved !== item) (changed ??= { ...value })[key] = moved;
+    }
+    return changed ?? value;
   }
   return value;
 }

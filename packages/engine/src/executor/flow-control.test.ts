@@ -122,6 +122,13 @@ describe('flow control', () => {
     expect(await workflow.run({ image: [image(40, 20), image(40, 10)] })).toEqual([{ strips: ['20x20', '20x20'] }, { strips: [] }]);
   });
 
+  it('fails the run when a block without step selectors returns a flow-control decision', async () => {
+    const stray = defineBlock({ type: 'test/stray@v1', name: 'Stray', blockType: 'x', shortDescription: '', manifest: z.object({ value: selector([]) }), outputs: {}, run: () => flowControl(null) });
+    const strayEngine = createEngine({ packs: [defineBlockPack({ name: 'stray', blocks: [stray] })] });
+    const workflow = strayEngine.compile({ version: '1.0', inputs: [{ type: 'WorkflowParameter', name: 'p' }], steps: [{ type: 'test/stray@v1', name: 's', value: '$inputs.p' }], outputs: [] });
+    await expect(workflow.run({ p: 1 })).rejects.toThrow('returned a flow-control decision, but the block has no step-selector property');
+  });
+
   it('fails the run when a flow-control block picks a step that is not one of its branches', async () => {
     const rogue = defineBlock({
       type: 'test/rogue@v1',

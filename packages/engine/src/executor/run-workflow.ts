@@ -195,7 +195,13 @@ function collectResults(step: CompiledStep, execution: IndexSpace, produced: unk
   }
   const elements = produced as Array<BlockOutputValues | null>;
   if (step.flowTargets.length === 0) {
-    for (const record of elements) if (record !== null && record !== undefined) checkOutputs(step, record, expected);
+    for (const record of elements) {
+      if (record === null || record === undefined) continue;
+      if (isFlowControl(record)) {
+        throw new BlockContractError({ step: step.name, blockType: step.block.type, message: `Step \`${step.name}\` (${step.block.type}) returned a flow-control decision, but the block has no step-selector property naming the steps it may continue with; declare them with \`stepSelector()\`.` });
+      }
+      checkOutputs(step, record, expected);
+    }
     return { space: execution, elements };
   }
   const decisions = new Map(step.flowTargets.map((target) => [target, new Uint8Array(execution.size)]));
