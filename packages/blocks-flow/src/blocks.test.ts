@@ -14,7 +14,7 @@ const unaryCase = (operator: string, result: unknown) => ({
   condition: { type: 'StatementGroup', statements: [{ type: 'UnaryStatement', operand: { type: 'DynamicOperand', operand_name: 'input_list' }, operator: { type: operator } }] },
   result,
 });
-const runExpression = (inputs: Partial<ExpressionInputs> & { switch: unknown }) =>
+const runExpression = (inputs: Omit<Partial<ExpressionInputs>, "switch"> & { switch: unknown }) =>
   expressionV1.run({ data: {}, data_operations: {}, ...inputs } as ExpressionInputs, context) as { output: unknown };
 
 describe('expression@v1 (reference formatters/test_expression)', () => {
