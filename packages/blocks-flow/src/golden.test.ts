@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { formattersPack } from '@flow/blocks-formatters';
 import { createEngine } from '@flow/engine';
 import { assertGoldenWorkflow, loadGoldenWorkflows, runGoldenWorkflow } from '@flow/engine/testing';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowPack } from './pack.js';
 
 const engine = createEngine({ packs: [flowPack, formattersPack] });
@@ -11,5 +11,19 @@ const fixtures = await loadGoldenWorkflows(fileURLToPath(new URL('../golden', im
 describe('golden workflows', () => {
   it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
     assertGoldenWorkflow(await runGoldenWorkflow(engine, fixture));
+  });
+});
+
+describe('compile-time validation of the query language', () => {
+  it('names the step, the property and the operation at fault', () => {
+    const definition = {
+      version: '1.0',
+      inputs: [{ type: 'WorkflowParameter', name: 'word' }],
+      steps: [{ type: 'PropertyDefinition', name: 'rounded', data: '$inputs.word', operations: [{ type: 'StringToUpperCase' }, { type: 'NumberRound', decimal_digits: 'two' }] }],
+      outputs: [{ type: 'JsonField', name: 'out', selector: '$steps.rounded.output' }],
+    };
+    expect(() => engine.compile(definition)).toThrow(
+      'Step "rounded" (PropertyDefinition) has an invalid property "operations.1.decimal_digits": operation NumberRound: decimal_digits: Invalid input: expected number, received string.',
+    );
   });
 });
