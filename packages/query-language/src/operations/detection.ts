@@ -36,11 +36,11 @@ export function extractDetectionProperty(value: unknown, property: DetectionsPro
   const fromBox = boxExtractors[property];
   if (fromBox) return fromBox(value);
   if (property === 'class_name') {
-    const className = value.data[DetectionColumn.className];
+    const className = value.column(DetectionColumn.className);
     if (className === undefined || className === null) {
       throw new OperationError({ message: `While executing extract_detection_property(...) operation in context ${scope.context}, the detection has no class_name`, context: scope.context });
     }
     return className;
   }
-  return value.data[property] ?? null;
+  return value.column(property) ?? null;
 }
