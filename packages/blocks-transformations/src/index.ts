@@ -1,4 +1,8 @@
+import { transformationsPack } from './pack.js';
+
 export { transformationsPack, dimensionBlocks } from './pack.js';
+/** The pack, for hosts that load packs by module name (`FLOW_PLUGINS=@flow/blocks-transformations`). */
+export { transformationsPack as pack };
 export { cropBlocks } from './crops/index.js';
 export { slicingBlocks } from './slicing/index.js';
 

@@ -379,12 +379,6 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
   return { definition: raw, inputs, steps: ordered, outputs, inputInterface };
 }
 
-export function bindingSources(binding: PropertyBinding): ValueSource[] {
-  if (binding.shape === 'value') return [binding.source];
-  if (binding.shape === 'list') return binding.items;
-  return binding.entries.map(([, source]) => source);
-}
-
 /** Kahn's algorithm; steps left over sit on a cycle. */
 function orderSteps(steps: CompiledStep[], report: (problem: ProblemInput) => void): CompiledStep[] {
   const remaining = new Map(steps.map((step) => [step.name, new Set(step.dependencies)]));

@@ -25,6 +25,13 @@ export type PropertyBinding =
   | { property: string; shape: 'list'; items: ValueSource[] }
   | { property: string; shape: 'dict'; entries: Array<[string, ValueSource]> };
 
+/** Every value source of a binding: the one value, the list items or the dict values. */
+export function bindingSources(binding: PropertyBinding): ValueSource[] {
+  if (binding.shape === 'value') return [binding.source];
+  if (binding.shape === 'list') return binding.items;
+  return binding.entries.map(([, source]) => source);
+}
+
 /** A `$inputs` parameter plugged into a property that also takes literals: checked at run time. */
 export interface ParameterCheck {
   property: string;

@@ -96,6 +96,16 @@ describe('dimensionality and lineage checks (reference StepInputDimensionalityEr
     });
   });
 
+  it('reports the step at fault, not the steps downstream of it', () => {
+    const result = engine.validate({
+      version: '1.0',
+      inputs,
+      steps: [...levels, { type: 'odd/plain@v1', name: 's', a: '$inputs.image', b: '$steps.strip_size.width' }, { type: 'test/gather@v1', name: 'after', values: '$steps.s.out' }],
+      outputs: [],
+    });
+    expect(!result.ok && result.problems.map((problem) => problem.step)).toEqual(['s']);
+  });
+
   it('refuses a collapse (output offset -1) of scalars', () => {
     expect(problemOf({ type: 'test/gather@v1', name: 'g', values: '$inputs.param' })).toMatchObject({
       code: 'STEP_INPUT_DIMENSIONALITY',
@@ -149,6 +159,22 @@ describe('dimensionality and lineage checks (reference StepInputDimensionalityEr
       step: 'target',
       message: "Step target execution is impacted by control flow outcome of the following steps ['$steps.gate'] which make decision based on data that is not compatible with data fed to the step target - which would cause the step to never execute. This behaviour is invalid and prevented upfront by Workflows compiler.",
     });
+  });
+
+  it('refuses decisions over different nested batches for a step that only has scalar inputs', () => {
+    const result = engine.validate({
+      version: '1.0',
+      inputs,
+      steps: [
+        ...levels,
+        { type: 'test/gate@v1', name: 'gate_a', value: '$steps.strip_size.width', pass_when: 1, next_steps: ['$steps.target'] },
+        { type: 'test/gate@v1', name: 'gate_b', value: '$steps.other_size.width', pass_when: 1, next_steps: ['$steps.target'] },
+        { type: 'test/upper@v1', name: 'target', text: '$inputs.param' },
+      ],
+      outputs: [],
+    });
+    expect(!result.ok && result.problems[0]).toMatchObject({ code: 'CONTROL_FLOW_LINEAGE', step: 'target' });
+    expect(!result.ok && result.problems[0]!.message).toMatch(/following steps \['\$steps\.gate_(a|b)'\]/);
   });
 
   it('reports a branch to a step that does not exist', () => {

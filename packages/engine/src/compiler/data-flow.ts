@@ -1,5 +1,5 @@
 import { isBatchBlock } from '../block/define-block.js';
-import type { CompiledStep, PropertyBinding, ValueSource } from './compiled-workflow.js';
+import { bindingSources, type CompiledStep, type ValueSource } from './compiled-workflow.js';
 import type { ProblemInput } from './compile.js';
 import { pythonRepr } from './python-repr.js';
 
@@ -18,15 +18,26 @@ interface PropertyData {
  * lineage the step runs over and the one its outputs have. Problems carry the reference's messages.
  */
 export function denoteDataFlow(ordered: CompiledStep[], steps: Map<string, CompiledStep>, report: (problem: ProblemInput) => void): void {
+  // Steps downstream of a step at fault are not checked: their lineage would be a guess and their problems noise.
+  const failed = new Set<string>();
   for (const step of ordered) {
+    if (step.dependencies.some((name) => failed.has(name))) {
+      failed.add(step.name);
+      continue;
+    }
     for (const binding of step.bindings) {
-      for (const source of sourcesOf(binding)) {
+      for (const source of bindingSources(binding)) {
         if (source.from !== 'step') continue;
         source.lineage = steps.get(source.step)!.outputLineage;
         source.batch = source.lineage.length > 0;
       }
     }
-    denoteStep(step, steps, report);
+    let reported = false;
+    denoteStep(step, steps, (problem) => {
+      reported = true;
+      report(problem);
+    });
+    if (reported) failed.add(step.name);
   }
 }
 
@@ -53,7 +64,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
     const batchParameters = new Set(block.batchParameters);
     for (const binding of step.bindings) {
       if (batchParameters.has(binding.property)) continue;
-      if (sourcesOf(binding).some((source) => source.from !== 'literal' && source.batch)) {
+      if (bindingSources(binding).some((source) => source.from !== 'literal' && source.batch)) {
         report({ ...where, code: 'BATCH_INTO_SCALAR_PROPERTY', errorType: 'ExecutionGraphStructureError', property: binding.property, message: `Detected invalid reference plugged into property \`${binding.property}\` of step \`$steps.${step.name}\` - the step property do not accept batch-oriented inputs, yet the input selector holds one - this indicates the problem with construction of your Workflow - usually the problem occurs when non-batch oriented step inputs are filled with outputs of batch-oriented steps or batch-oriented inputs.` });
         return;
       }
@@ -63,7 +74,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
   // Dimensionality and lineage of each property's data.
   const data: PropertyData[] = [];
   for (const binding of step.bindings) {
-    const batchSources = sourcesOf(binding).filter((source): source is ValueSource & { lineage: string[] } => source.from !== 'literal' && source.lineage.length > 0);
+    const batchSources = bindingSources(binding).filter((source): source is ValueSource & { lineage: string[] } => source.from !== 'literal' && source.lineage.length > 0);
     if (batchSources.length === 0) continue;
     const dimensionalities = new Set(batchSources.map((source) => source.lineage.length));
     if (binding.shape !== 'value' && dimensionalities.size > 1) {
@@ -140,8 +151,11 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
 
   // Flow-control steps deciding about this one must decide over the data it gets.
   const controllerLineages = step.controlledBy.map((name) => ({ name, lineage: steps.get(name)!.executionLineage })).filter((entry) => entry.lineage.length > 0);
-  if (lineages.length > 0) {
-    const prefixes = new Set(lineages.flatMap((lineage) => lineage.map((_, index) => lineageId(lineage.slice(0, index + 1)))));
+  // Without batch inputs the step runs under the deepest decision, so the others must lie on its path.
+  const deepestController = controllerLineages.reduce<string[]>((deepest, entry) => (entry.lineage.length > deepest.length ? entry.lineage : deepest), []);
+  const dataLineages = lineages.length > 0 ? lineages : controllerLineages.length > 0 ? [deepestController] : [];
+  if (dataLineages.length > 0) {
+    const prefixes = new Set(dataLineages.flatMap((lineage) => lineage.map((_, index) => lineageId(lineage.slice(0, index + 1)))));
     const incompatible = controllerLineages.filter((entry) => !prefixes.has(lineageId(entry.lineage)));
     if (incompatible.length > 0) {
       report({ ...where, code: 'CONTROL_FLOW_LINEAGE', errorType: 'ControlFlowDefinitionError', status: 500, context: `${GRAPH} | verification_of_control_flow_lineage`, message: `Step ${step.name} execution is impacted by control flow outcome of the following steps ${pythonRepr(incompatible.map((entry) => `$steps.${entry.name}`))} which make decision based on data that is not compatible with data fed to the step ${step.name} - which would cause the step to never execute. This behaviour is invalid and prevented upfront by Workflows compiler.` });
@@ -153,7 +167,7 @@ function denoteStep(step: CompiledStep, steps: Map<string, CompiledStep>, report
   let reference: string[];
   if (lineages.length === 0) {
     // Only scalars: a step under a batch-oriented flow-control decision runs per element of that decision.
-    reference = controllerLineages.reduce<string[]>((deepest, entry) => (entry.lineage.length > deepest.length ? entry.lineage : deepest), []);
+    reference = deepestController;
   } else if (lineages.length === 1) {
     reference = lineages[0]!;
   } else {
@@ -204,10 +218,4 @@ function distinctLineages(lineages: string[][]): string[][] {
   const seen = new Map<string, string[]>();
   for (const lineage of lineages) if (!seen.has(lineageId(lineage))) seen.set(lineageId(lineage), lineage);
   return [...seen.values()];
-}
-
-function sourcesOf(binding: PropertyBinding): ValueSource[] {
-  if (binding.shape === 'value') return [binding.source];
-  if (binding.shape === 'list') return binding.items;
-  return binding.entries.map(([, source]) => source);
 }

@@ -127,6 +127,11 @@ describe('nested batches', () => {
       { sizes: ['10x10', '10x10', '10x10'], all: [{ width: 10, height: 10, description: '10x10' }, { width: 10, height: 10, description: '10x10' }, { width: 10, height: 10, description: '10x10' }] },
       { sizes: ['20x10', '20x10', '20x10'], all: expect.any(Array) },
     ]);
+    const [serialized] = workflow.serialize(await workflow.run({ image: image(20, 10), columns: 2 }));
+    expect(serialized!.all).toEqual([
+      { width: 10, height: 10, description: '10x10' },
+      { width: 10, height: 10, description: '10x10' },
+    ]);
     expect(workflow.serialize(await workflow.run({ image: [image(30, 10), image(60, 10)], columns: 0 }))).toEqual([
       { sizes: [], all: [] },
       { sizes: [], all: [] },
