@@ -1,5 +1,5 @@
 import { InvalidInputTypeError } from '../errors.js';
-import { pythonClass } from '../python/values.js';
+import { pythonClass, pythonIsoFormat } from '../python/values.js';
 import type { OperationScope } from './operation-scope.js';
 
 /** `datetime.isoformat()` of a UTC timestamp: microseconds only when not zero, offset `+00:00`. */
@@ -10,8 +10,5 @@ export function timestampToIsoFormat(value: unknown, scope: OperationScope): str
       context: scope.context,
     });
   }
-  const text = value.toISOString();
-  const [seconds, millisecondsWithZone] = text.split('.') as [string, string];
-  const milliseconds = millisecondsWithZone.replace('Z', '');
-  return milliseconds === '000' ? `${seconds}+00:00` : `${seconds}.${milliseconds}000+00:00`;
+  return pythonIsoFormat(value);
 }

@@ -97,7 +97,7 @@ export function pythonStr(value: unknown, nested = false): string {
     return `Detections(xyxy=${pythonRepr(value.xyxy)}, confidence=${pythonRepr(value.confidence)}, class_id=${pythonRepr(value.classId)}, data=${pythonRepr(value.data)})`;
   }
   if (value instanceof WorkflowImage) return `<WorkflowImageData parent_id=${stringRepr(value.parentId)}>`;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return pythonIsoFormat(value, ' ');
   if (value instanceof Uint8Array) return `b'<${value.length} bytes>'`;
   if (isPlainObject(value)) {
     return `{${Object.entries(value)
@@ -304,4 +304,13 @@ export function pythonJsonDumps(value: unknown): string {
       .join(', ')}}`;
   }
   throw new PythonTypeError(`Object of type ${pythonTypeName(value)} is not JSON serializable`);
+}
+
+/** `datetime.isoformat(sep)` of a UTC timestamp: microseconds only when not zero, offset `+00:00`. */
+export function pythonIsoFormat(value: Date, separator = 'T'): string {
+  if (Number.isNaN(value.getTime())) return 'Invalid Date';
+  const [seconds, millisecondsWithZone] = value.toISOString().split('.') as [string, string];
+  const milliseconds = millisecondsWithZone.replace('Z', '');
+  const text = milliseconds === '000' ? `${seconds}+00:00` : `${seconds}.${milliseconds}000+00:00`;
+  return separator === 'T' ? text : text.replace('T', separator);
 }
