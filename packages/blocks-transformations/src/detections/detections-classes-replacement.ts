@@ -94,9 +94,10 @@ const manifest = z.object({
     .default(null),
 });
 
-/** `roboflow_core/detections_classes_replacement@v1`: detections take the classes their crops were classified as. */
+/** `roboflow_core/detections_classes_replacement@v1` (alias `DetectionsClassesReplacement`): detections take the classes their crops were classified as. */
 export const detectionsClassesReplacementV1 = defineBlock<DetectionsClassesReplacementInputs, typeof manifest>({
   type: 'roboflow_core/detections_classes_replacement@v1',
+  aliases: ['DetectionsClassesReplacement'],
   name: 'Detections Classes Replacement',
   blockType: 'fusion',
   shortDescription: 'Replace classes of detections with classes predicted by a chained classification model.',
