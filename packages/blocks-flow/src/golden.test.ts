@@ -3,7 +3,7 @@ import { formattersPack } from '@flow/blocks-formatters';
 import { detectionsBlocks, transformationsPack } from '@flow/blocks-transformations';
 import { createEngine, defineBlockPack } from '@flow/engine';
 import { assertGoldenWorkflow, loadGoldenWorkflows, runGoldenWorkflow, testBlocksPack } from '@flow/engine/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flowPack } from './pack.js';
 
 // Until the integrator adds detectionsBlocks to transformationsPack, they come in a pack of their own.
@@ -28,5 +28,40 @@ describe('compile-time validation of the query language', () => {
     expect(() => engine.compile(definition)).toThrow(
       'Step "rounded" (PropertyDefinition) has an invalid property "operations.1.decimal_digits": operation NumberRound: decimal_digits: Invalid input: expected number, received string.',
     );
+  });
+});
+
+describe('continue_if stop_delay across runs of one compiled workflow', () => {
+  it('keeps the branch open for stop_delay seconds after the condition last held', async () => {
+    const workflow = engine.compile({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowParameter', name: 'count' }],
+      steps: [
+        {
+          type: 'ContinueIf',
+          name: 'gate',
+          condition_statement: {
+            type: 'StatementGroup',
+            statements: [{ type: 'BinaryStatement', left_operand: { type: 'DynamicOperand', operand_name: 'count' }, comparator: { type: '(Number) >' }, right_operand: { type: 'StaticOperand', value: 3 } }],
+          },
+          evaluation_parameters: { count: '$inputs.count' },
+          next_steps: ['$steps.after'],
+          stop_delay: 5,
+        },
+        { type: 'PropertyDefinition', name: 'after', data: '$inputs.count', operations: [{ type: 'ToString' }] },
+      ],
+      outputs: [{ type: 'JsonField', name: 'after', selector: '$steps.after.output' }],
+    });
+    let now = 1_000_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      expect(workflow.serialize(await workflow.run({ count: 5 }))).toEqual([{ after: '5' }]);
+      now += 3000;
+      expect(workflow.serialize(await workflow.run({ count: 0 }))).toEqual([{ after: '0' }]);
+      now += 4000;
+      expect(workflow.serialize(await workflow.run({ count: 0 }))).toEqual([{ after: null }]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
