@@ -195,4 +195,17 @@ describe('detections_list_rollup', () => {
     expect(() => mergeCropPredictions(parent, [child([0, 0, 1, 1], 1)])).toThrow(/must match number of child predictions/);
     expect(() => mergeCropPredictions(new Detections([[0, 0, 1, 1]], [1], [0]), [child([0, 0, 1, 1], 1)])).toThrow(/root_parent_dimensions/);
   });
+
+  it('merges keypoint detections whose keypoints lie close, averaging boxes and keypoints', () => {
+    const keypointChild = (box: [number, number, number, number], points: number[][], confidence: number) =>
+      new Detections([box], [confidence], [0], { class_name: ['person'], prediction_type: ['keypoint-detection'], keypoints_xy: [points], keypoints_confidence: [[0.8, 0.6]], keypoints_class_name: [['nose', 'eye']] });
+    const parentOfTwo = new Detections([[100, 50, 200, 150], [102, 52, 200, 150]], [0.9, 0.9], [0, 0], { root_parent_dimensions: [[480, 640], [480, 640]] });
+    const { detections } = mergeCropPredictions(parentOfTwo, [keypointChild([0, 0, 10, 10], [[1, 1], [5, 5]], 0.7), keypointChild([0, 0, 10, 10], [[1, 1], [5, 5]], 0.9)]);
+    expect(detections.length).toBe(1);
+    expect(detections.xyxy).toEqual([[101, 51, 111, 61]]);
+    expect(detections.data.keypoints_xy).toEqual([[[102, 52], [106, 56]]]);
+    expect(detections.confidence).toEqual([Math.fround(0.9)]);
+    const far = mergeCropPredictions(parentOfTwo, [keypointChild([0, 0, 10, 10], [[1, 1], [5, 5]], 0.7), keypointChild([0, 0, 10, 10], [[1, 1], [5, 5]], 0.9)], 'max', 0, 1);
+    expect(far.detections.length).toBe(2);
+  });
 });
