@@ -15,3 +15,6 @@ export { detectionsStitchV1, type DetectionsStitchInputs } from './slicing/detec
 export { nonMaxSuppression, nonMaxMerge, boxIou } from './slicing/overlap-filter.js';
 export { dimensionCollapseV1 } from './dimension-collapse/dimension-collapse.js';
 export { cutImage, loadSharp, type PixelRegion } from './crops/pixels.js';
+
+// Detections blocks (filter, transformation, classes replacement, offset, list roll-up).
+export * from './detections/index.js';
