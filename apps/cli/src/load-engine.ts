@@ -1,3 +1,4 @@
+import { flowPack } from '@flow/blocks-flow';
 import { formattersPack } from '@flow/blocks-formatters';
 import { foundationPack } from '@flow/blocks-foundation';
 import { transformationsPack } from '@flow/blocks-transformations';
@@ -9,7 +10,7 @@ import type { CliIo } from './cli-io.js';
  * The first-party packs every `flow` command loads (the server's defaults too; listed here so that a command
  * does not load the HTTP server to start); more come from `--plugin` and `FLOW_PLUGINS`.
  */
-export const defaultPacks = [formattersPack, foundationPack, transformationsPack, visualizationPack];
+export const defaultPacks = [formattersPack, foundationPack, flowPack, transformationsPack, visualizationPack];
 
 export function loadEngine(io: CliIo, plugins: readonly string[]): Promise<Engine> {
   return createEngineWithPlugins({ packs: defaultPacks, plugins, cwd: io.cwd, env: io.env });

@@ -1,3 +1,4 @@
+import { flowPack } from '@flow/blocks-flow';
 import { formattersPack } from '@flow/blocks-formatters';
 import { foundationPack } from '@flow/blocks-foundation';
 import { transformationsPack } from '@flow/blocks-transformations';
@@ -5,7 +6,7 @@ import { visualizationPack } from '@flow/blocks-visualization';
 import type { BlockPack } from '@flow/engine';
 
 /**
- * Packs every server serves unless told otherwise: the first-party formatter, model, transformation and
- * visualization blocks. More arrive by registration (`FLOW_PLUGINS`, `createServer({ packs })`), never by editing routes.
+ * Packs every server serves unless told otherwise: the first-party formatter, model, flow-control, transformation
+ * and visualization blocks. More arrive by registration (`FLOW_PLUGINS`, `createServer({ packs })`), never by editing routes.
  */
-export const defaultBlockPacks: readonly BlockPack[] = [formattersPack, foundationPack, transformationsPack, visualizationPack];
+export const defaultBlockPacks: readonly BlockPack[] = [formattersPack, foundationPack, flowPack, transformationsPack, visualizationPack];

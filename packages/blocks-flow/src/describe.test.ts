@@ -1,9 +1,9 @@
-import { detectionsBlocks, transformationsPack } from '@flow/blocks-transformations';
-import { createEngine, defineBlockPack } from '@flow/engine';
+import { transformationsPack } from '@flow/blocks-transformations';
+import { createEngine } from '@flow/engine';
 import { describe, expect, it } from 'vitest';
 import { flowPack } from './pack.js';
 
-const engine = createEngine({ packs: [flowPack, transformationsPack, defineBlockPack({ name: 'roboflow_core_detections', apiVersion: 1, blocks: detectionsBlocks })] });
+const engine = createEngine({ packs: [flowPack, transformationsPack] });
 
 describe('describe', () => {
   it('describes every block with its aliases and a JSON schema of its properties', () => {

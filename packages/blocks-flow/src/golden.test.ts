@@ -1,14 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { formattersPack } from '@flow/blocks-formatters';
-import { detectionsBlocks, transformationsPack } from '@flow/blocks-transformations';
-import { createEngine, defineBlockPack } from '@flow/engine';
+import { transformationsPack } from '@flow/blocks-transformations';
+import { createEngine } from '@flow/engine';
 import { assertGoldenWorkflow, loadGoldenWorkflows, runGoldenWorkflow, testBlocksPack } from '@flow/engine/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { flowPack } from './pack.js';
 
-// Until the integrator adds detectionsBlocks to transformationsPack, they come in a pack of their own.
-const detectionsPack = defineBlockPack({ name: 'roboflow_core_detections', apiVersion: 1, blocks: detectionsBlocks });
-const engine = createEngine({ packs: [flowPack, formattersPack, transformationsPack, detectionsPack, testBlocksPack] });
+const engine = createEngine({ packs: [flowPack, formattersPack, transformationsPack, testBlocksPack] });
 const fixtures = await loadGoldenWorkflows(fileURLToPath(new URL('../golden', import.meta.url)));
 
 describe('golden workflows', () => {

@@ -1,6 +1,7 @@
 import { defineBlockPack } from '@flow/engine';
 import { cropBlocks } from './crops/index.js';
 import { dimensionCollapseV1 } from './dimension-collapse/dimension-collapse.js';
+import { detectionsBlocks } from './detections/index.js';
 import { slicingBlocks } from './slicing/index.js';
 
 /** Blocks that change the dimensionality of the data: crops, slices, stitching and collapse. */
@@ -10,5 +11,5 @@ export const dimensionBlocks = [...cropBlocks, ...slicingBlocks, dimensionCollap
 export const transformationsPack = defineBlockPack({
   name: 'roboflow_core',
   apiVersion: 1,
-  blocks: [...dimensionBlocks],
+  blocks: [...dimensionBlocks, ...detectionsBlocks],
 });
