@@ -11,7 +11,7 @@ const answer = JSON.parse(await readFile(inputs, 'utf8')).answer as string;
 describe('--save-images', () => {
   it('flow run writes image outputs as files named after the input image and the output, and prints their paths', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'flow-save-'));
-    const { code, stdout, stderr } = await runFlow(['run', workflow, '--inputs', inputs, '--save-images', 'pictures', '--compact'], { cwd: directory });
+    const { code, stdout, stderr } = await runFlow(['run', workflow, '--inputs', inputs, '--save-images', 'pictures', '--compact', '--quiet'], { cwd: directory });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [result] = JSON.parse(stdout).outputs;

@@ -8,6 +8,12 @@ export interface ImageLimits {
   maxBytes?: number;
   /** Media types the vendor accepts as they are; others are re-encoded (default JPEG, PNG, WebP, GIF). */
   mediaTypes?: readonly string[];
+  /**
+   * The caller needs the image at the fitted size, not merely under the vendor's limits: a block whose parser maps
+   * the model's coordinates back through that size, or a user's own `max_image_size`. Then an image over the limits
+   * is always downscaled, even where sending the original would take fewer bytes.
+   */
+  exact?: boolean;
 }
 
 export const defaultAcceptedMediaTypes: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];

@@ -59,6 +59,15 @@ describe('prepareImage', () => {
     expect(await described(low.data)).toMatchObject({ format: 'png', width: 512, height: 288 });
   });
 
+  it('always downscales to the fitted size when the caller needs it exactly (coordinates depend on it)', async () => {
+    const screenshot = await screenshotPng(3840, 2160);
+    const exact = await prepareImage(part(screenshot, 'image/png'), { ...imageLimitPresets.openaiHigh, key: 'openai:high:exact', exact: true });
+    expect(await described(exact.data)).toMatchObject({ format: 'png', width: 1365, height: 768 });
+    const flat = await png(3840, 2160);
+    const flatExact = await prepareImage(part(flat, 'image/png'), { key: 'max-1024', maxLongEdge: 1024, exact: true });
+    expect(await described(flatExact.data)).toMatchObject({ width: 1024, height: 576 });
+  });
+
   it('applies the EXIF orientation of a JPEG that otherwise fits, and drops the tag', async () => {
     // Stored 400x200, left half red; orientation 6 means "turn 90° clockwise to display": 200x400, red on top.
     const rotated = await jpeg(400, 200, { orientation: 6 });
