@@ -21,6 +21,12 @@ describe('the reference block catalogue', () => {
     expect(roboflowBlockType('roboflow_core/continue_iff@v1')).toBeUndefined();
     expect(roboflowBlockType('acme/word_count@v1')).toBeUndefined();
   });
+
+  it('includes blocks whose manifest spells the type through a module constant (Literal[f"{TYPE}", ...])', () => {
+    expect(roboflowBlockType('roboflow_core/keypoint_visualization@v1')).toBe('roboflow_core/keypoint_visualization@v1');
+    expect(roboflowBlockType('MaskVisualization')).toBe('roboflow_core/mask_visualization@v1');
+    expect(roboflowBlockType('ObjectDetectionModel')).toBe('roboflow_core/roboflow_object_detection_model@v1');
+  });
 });
 
 describe('compiling a Roboflow block Flow does not implement', () => {
