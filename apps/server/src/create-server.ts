@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine } from '@flow/engine';
+import { stringifyJson } from '@flow/kinds';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
@@ -117,6 +118,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);
   app.decorateRequest('secretScrubber', null);
+  // Float-kinded numbers (boxes, confidences) print as `2.0`, as the reference's do; the rest is JSON.stringify's.
+  app.setReplySerializer((payload) => stringifyJson(payload));
 
   // JSON whatever the Content-Type says (curl sends form encoding by default); an empty body is "no body".
   const parseJson = app.getDefaultJsonParser('error', 'error');
