@@ -86,7 +86,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
         })
       : undefined,
     fetchBudget: new FetchBudget(config.urlImages.maxBytesPerRequest, config.urlImages.maxBytesInFlight),
-    lifecycle: { draining: false, abortRuns: new AbortController() },
+    lifecycle: { draining: false, abortRuns: new AbortController(), runStoppers: new Set() },
     services: options.services ?? { ...createModelServices(options.env ?? process.env) },
     routes: [],
     maxJsonDepth: config.maxJsonDepth,
@@ -115,6 +115,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       void reply.code(status).send({ message });
     },
   };
+  const { lifecycle } = context;
+  lifecycle.abortRuns.signal.addEventListener('abort', () => {
+    for (const stop of [...lifecycle.runStoppers]) stop();
+  }, { once: true });
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);
   app.decorateRequest('secretScrubber', null);
