@@ -6,24 +6,22 @@ const PLAIN_FLOAT_LIMIT = 1e16;
 
 /**
  * A per-process token a client cannot guess, so no string it sends can be taken for a float mark.
- * JSON.stringify writes a mark as `"<token><digits>"`, which the pass after it turns into `<digits>.0`.
+ * An integral float is replaced, in a copy, by the string `<token><digits>`; JSON.stringify writes it as
+ * `"<token><digits>"`, which the pass after it turns into `<digits>.0`.
  */
 const token = `\u2063flow-float-${randomBytes(9).toString('hex')}:`;
 const markPattern = new RegExp(`"${token}(-?\\d+)"`, 'g');
 
-class IntegralFloat {
-  constructor(private readonly value: number) {}
-
-  toJSON(): string {
-    return `${token}${Object.is(this.value, -0) ? '-0' : String(this.value)}`;
-  }
+/** An integral float as a string JSON.stringify writes unescaped (no toJSON: that leaves its fast path). */
+function floatMark(value: number): string {
+  return `${token}${Object.is(value, -0) ? '-0' : String(value)}`;
 }
 
 /**
  * JSON text of `value` where the fields kind serialisers marked as floats (`markFloatFields`) print as
  * the reference prints them: `2.0`, not `2`. Everything else is JSON.stringify's. When no marked field is
- * integral (the usual case: `0.87`), the value is written by JSON.stringify as it is; otherwise only the
- * objects on the way to such a field are copied.
+ * integral, the value is written by JSON.stringify as it is (about 1.1x its time, for the walk); otherwise
+ * only the objects on the way to such a field are copied (about 3x for ten pixel boxes: ~10 µs).
  */
 export function stringifyJson(value: unknown, indent?: number): string {
   const marked = markIntegralFloats(value);
@@ -40,7 +38,7 @@ function markIntegralFloats(value: unknown): unknown {
     let copy: unknown[] | undefined;
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      const next = everyItem && isPlainIntegral(item) ? new IntegralFloat(item) : markIntegralFloats(item);
+      const next = everyItem && isPlainIntegral(item) ? floatMark(item) : markIntegralFloats(item);
       if (next !== item) (copy ??= value.slice())[index] = next;
     }
     return copy ?? value;
@@ -50,7 +48,7 @@ function markIntegralFloats(value: unknown): unknown {
   for (const key in record) {
     if (!Object.hasOwn(record, key)) continue;
     const item = record[key];
-    const next = floats !== undefined && isPlainIntegral(item) && floats.includes(key) ? new IntegralFloat(item) : markIntegralFloats(item);
+    const next = floats !== undefined && isPlainIntegral(item) && floats.includes(key) ? floatMark(item) : markIntegralFloats(item);
     if (next !== item) (copy ??= { ...record })[key] = next;
   }
   return copy ?? value;
