@@ -1,3 +1,5 @@
+import { stringifyJson } from '@flow/kinds';
+
 /** What a command may touch: streams, working directory and environment (tests pass their own). */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -17,6 +19,7 @@ export class UsageError extends Error {
   }
 }
 
+/** JSON on stdout; float-kinded numbers print as the reference prints them (`2.0`). */
 export function writeJson(io: CliIo, value: unknown, pretty: boolean): void {
-  io.stdout.write(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+  io.stdout.write(`${pretty ? stringifyJson(value, 2) : stringifyJson(value)}\n`);
 }

@@ -34,6 +34,10 @@ describe('flow run', () => {
       [240, 110, 120, 140, 'cat', 0, 0.88],
     ]);
     expect(predictions.predictions[0].parent_id).toBe('image');
+    // Floats print as floats (a Python client gets float, not int); class ids and the image size stay ints.
+    expect(stdout).toContain('"image":{"width":320,"height":240}');
+    expect(stdout).toContain('{"width":116.0,"height":139.0,"x":80.0,"y":129.5,"confidence":0.94,"class_id":1,');
+    expect(stdout).toContain('{"width":120.0,"height":140.0,"x":240.0,"y":110.0,"confidence":0.88,"class_id":0,');
   });
 
   it('takes inputs from repeated --input flags: image paths make a batch, other values parse as JSON or text', async () => {

@@ -4,6 +4,7 @@
 // Started by bench/index.ts; it receives { mode, response? } and prints its URL over IPC.
 import { formattersPack } from '@flow/blocks-formatters';
 import { createEngine } from '@flow/engine';
+import { stringifyJson } from '@flow/kinds';
 import Fastify from 'fastify';
 import { benchWorkflow } from './bench-workflow.js';
 
@@ -17,6 +18,8 @@ if (mode === 'echo') {
   });
 } else {
   const workflow = createEngine({ packs: [formattersPack] }).compile(benchWorkflow);
+  // The same bytes as the server: a library user who wants the reference's floats (`2.0`) writes with stringifyJson.
+  app.setReplySerializer((payload) => stringifyJson(payload));
   app.post('/workflows/run', async (request) => {
     const { inputs } = request.body as { inputs: Record<string, unknown> };
     return { outputs: workflow.serialize(await workflow.run(inputs)), profiler_trace: [] };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine } from '@flow/engine';
+import { stringifyJson } from '@flow/kinds';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
@@ -85,7 +86,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
         })
       : undefined,
     fetchBudget: new FetchBudget(config.urlImages.maxBytesPerRequest, config.urlImages.maxBytesInFlight),
-    lifecycle: { draining: false, abortRuns: new AbortController() },
+    lifecycle: { draining: false, abortRuns: new AbortController(), runStoppers: new Set() },
     services: options.services ?? { ...createModelServices(options.env ?? process.env) },
     routes: [],
     maxJsonDepth: config.maxJsonDepth,
@@ -114,9 +115,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
       void reply.code(status).send({ message });
     },
   };
+  const { lifecycle } = context;
+  lifecycle.abortRuns.signal.addEventListener('abort', () => {
+    for (const stop of [...lifecycle.runStoppers]) stop();
+  }, { once: true });
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);
   app.decorateRequest('secretScrubber', null);
+  // Float-kinded numbers (boxes, confidences) print as `2.0`, as the reference's do; the rest is JSON.stringify's.
+  app.setReplySerializer((payload) => stringifyJson(payload));
 
   // JSON whatever the Content-Type says (curl sends form encoding by default); an empty body is "no body".
   const parseJson = app.getDefaultJsonParser('error', 'error');

@@ -13,6 +13,8 @@ export interface ServerLifecycle {
   draining: boolean;
   /** Aborted when the shutdown deadline passes with runs still going. */
   readonly abortRuns: AbortController;
+  /** How to stop each run in progress; called when `abortRuns` aborts (a Set: cheaper per request than a listener each). */
+  readonly runStoppers: Set<() => void>;
 }
 
 /** What the routes share: one engine, one compiled-workflow cache, the limits and the metrics. */

@@ -9,3 +9,5 @@ export { Detections, DetectionColumn, type Box } from './detections/detections.j
 export { serializeDetections, type SerializedDetection, type SerializedDetections } from './detections/serialize-detections.js';
 export { toRootCoordinates } from './detections/to-root-coordinates.js';
 export { serializeValue, maskSecret } from './serialize-value.js';
+export { markFloatFields, floatFieldsOf, EVERY_ITEM } from './json/float-fields.js';
+export { stringifyJson } from './json/stringify-json.js';

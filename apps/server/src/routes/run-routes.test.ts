@@ -38,6 +38,15 @@ describe('POST /workflows/run', () => {
     expect(outputs[1].predictions.predictions[0]).toMatchObject({ class: 'cat', parent_id: 'image.[1]', x: 2.5, width: 5 });
   });
 
+  it('writes float-kinded numbers as the reference does: box as 4.0, ids and sizes as ints', async () => {
+    const response = await run(app, { specification: imageWorkflow, inputs: { image: pngBase64, label: 'cat' } });
+    expect(response.statusCode).toBe(200);
+    const text = response.body;
+    expect(text).toContain('"width":8,"height":6,');
+    expect(text).toContain('"predictions":{"image":{"width":8,"height":6},"predictions":[{"width":4.0,"height":6.0,"x":2.0,"y":3.0,"confidence":0.5,"class_id":0,"class":"cat",');
+    expect(response.json().outputs[0].predictions.predictions[0].width).toBe(4);
+  });
+
   it('drops excluded_fields from every result', async () => {
     const response = await run(app, { specification: imageWorkflow, inputs: { image: pngBase64 }, excluded_fields: ['predictions', 'height'] });
     expect(response.json().outputs).toEqual([{ width: 8 }]);

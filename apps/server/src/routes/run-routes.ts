@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { fastParsePredefinedRun, fastParseSpecificationRun } from '../schemas/fast-run-body.js';
 import { predefinedWorkflowRunSchema, savedWorkflowParamsSchema, workflowSpecificationRunSchema } from '../schemas/request-schemas.js';
 import { messageBodySchema, validationErrorBodySchema, workflowErrorBodySchema, workflowRunResponseSchema } from '../schemas/response-schemas.js';
 import type { ServerContext } from '../server-context.js';
@@ -29,6 +30,7 @@ export function registerRunRoutes(app: FastifyInstance, context: ServerContext):
         tags: ['Workflows'],
         deprecated,
         body: workflowSpecificationRunSchema,
+        fastBody: fastParseSpecificationRun,
         responses: runResponses,
       },
       async ({ body, request, reply }) => runWorkflowRequest(context, request, reply, { definition: body.specification, body, workflowId: body.workflow_id ?? undefined }),
@@ -49,6 +51,7 @@ export function registerRunRoutes(app: FastifyInstance, context: ServerContext):
         deprecated,
         params: savedWorkflowParamsSchema,
         body: predefinedWorkflowRunSchema,
+        fastBody: fastParsePredefinedRun,
         responses: savedResponses,
       },
       async ({ body, params, request, reply }) => {

@@ -109,3 +109,14 @@ describe('multi-label answers', () => {
     expect(prediction.predicted_classes).toEqual(['2', '10']);
   });
 });
+
+describe('parseClassifierOutput: confidences are floats on the wire', () => {
+  it('writes 1.0 and 0.0 as the reference does, class ids and image size as ints', async () => {
+    const { serializeValue, stringifyJson } = await import('@flow/kinds');
+    const single = classify('{"class_name": "cat", "confidence": 1}').predictions;
+    expect(stringifyJson(serializeValue(single))).toContain('"predictions":[{"class":"car","class_id":0,"confidence":0.0},{"class":"cat","class_id":1,"confidence":1.0}],"top":"cat","confidence":1.0,');
+    expect(stringifyJson(single)).toContain('"image":{"width":168,"height":192}');
+    const multi = classify('{"predicted_classes": [{"class": "car", "confidence": 1}]}').predictions;
+    expect(stringifyJson(multi)).toContain('"predictions":{"car":{"confidence":1.0,"class_id":0},"cat":{"confidence":0.0,"class_id":1}}');
+  });
+});

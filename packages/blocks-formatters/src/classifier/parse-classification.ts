@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { markFloatFields } from '@flow/kinds';
 import { extractJson } from '../json/extract-json.js';
 import type { PythonDict } from '../json/python-json.js';
 import { clampConfidence } from '../numbers/python-float.js';
@@ -106,16 +107,19 @@ function requireText(value: unknown, what: string): string {
   return value;
 }
 
+/** Confidences are Python floats in the reference (`1.0`, `0.0`), class ids and image sizes ints. */
+const confidenceField = ['confidence'];
+
 function singleLabel(parsed: PythonDict, input: ClassifierInput, inferenceId: string): SingleLabelClassification {
   const classIndex = textClassIndex(input.classes);
   const top = requireText(parsed.class_name, 'class_name');
   const confidence = clampConfidence(parsed.confidence);
   const predictions: ClassPrediction[] = [];
-  if (!classIndex.has(top)) predictions.push({ class: top, class_id: -1, confidence });
+  if (!classIndex.has(top)) predictions.push(markFloatFields({ class: top, class_id: -1, confidence }, confidenceField));
   for (const [name, id] of classIndex.entries()) {
-    predictions.push({ class: name as string, class_id: id, confidence: name === top ? confidence : 0 });
+    predictions.push(markFloatFields({ class: name as string, class_id: id, confidence: name === top ? confidence : 0 }, confidenceField));
   }
-  return {
+  const classification: SingleLabelClassification = {
     image: { width: input.image.width, height: input.image.height },
     predictions,
     top,
@@ -123,6 +127,7 @@ function singleLabel(parsed: PythonDict, input: ClassifierInput, inferenceId: st
     inference_id: inferenceId,
     parent_id: input.image.parentId,
   };
+  return markFloatFields(classification, confidenceField);
 }
 
 function multiLabel(parsed: PythonDict, input: ClassifierInput, inferenceId: string): MultiLabelClassification {
@@ -140,7 +145,7 @@ function multiLabel(parsed: PythonDict, input: ClassifierInput, inferenceId: str
   for (const [name, id] of classIndex.entries()) {
     // defineProperty: a class called "__proto__" must become a key, not the object's prototype.
     Object.defineProperty(predictions, name as string, {
-      value: { confidence: recorded.get(name as string) ?? 0, class_id: id },
+      value: markFloatFields({ confidence: recorded.get(name as string) ?? 0, class_id: id }, confidenceField),
       enumerable: true,
       writable: true,
       configurable: true,

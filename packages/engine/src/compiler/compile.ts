@@ -282,8 +282,7 @@ export function compileDefinition(definition: unknown, registry: BlockRegistry):
           const name = target.slice('$steps.'.length);
           if (!stepsByName.has(name)) {
             if (unparsedSteps.has(name)) continue;
-            const others = [...stepsByName.keys()].filter((other) => other !== step.name);
-            report({ code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', context: GRAPH, step: step.name, blockType: step.writtenType, property, message: `Workflow references '${target}' which points to a non-existent block.`, hint: hintNames('other steps', others) });
+            report({ code: 'INVALID_REFERENCE_TARGET', errorType: 'InvalidReferenceTargetError', context: GRAPH, step: step.name, blockType: step.writtenType, property, message: `Workflow references '${target}' which points to a non-existent block.`, hint: hintNames('other steps', stepsByName.keys(), stepsByName.size - 1, step.name) });
           } else if (!flowTargets.includes(name)) flowTargets.push(name);
         }
         bindings.push({ property, shape: 'value', source: { from: 'literal', value } });

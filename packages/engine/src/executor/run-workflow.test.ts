@@ -171,6 +171,24 @@ describe('run', () => {
     expect(outputs).toHaveLength(3);
   });
 
+  it('marks float-kinded outputs so stringifyJson writes them as floats; integer outputs stay ints', async () => {
+    const { floatKind, integerKind, stringifyJson } = await import('@flow/kinds');
+    const halve = defineBlock({ type: 'test/halve@v1', name: 'Halve', blockType: 'x', shortDescription: '', manifest: z.object({ value: selector([]) }), outputs: { half: [floatKind], whole: [integerKind] }, run: ({ value }) => ({ half: (value as number) / 2, whole: value }) });
+    const halveEngine = createEngine({ packs: [defineBlockPack({ name: 'h', blocks: [halve] })] });
+    const workflow = halveEngine.compile({
+      version: '1.0',
+      inputs: [{ type: 'WorkflowParameter', name: 'n' }],
+      steps: [{ type: 'test/halve@v1', name: 'h', value: '$inputs.n' }],
+      outputs: [
+        { type: 'JsonField', name: 'half', selector: '$steps.h.half' },
+        { type: 'JsonField', name: 'whole', selector: '$steps.h.whole' },
+      ],
+    });
+    const serialized = workflow.serialize(await workflow.run({ n: 4 }));
+    expect(serialized).toEqual([{ half: 2, whole: 4 }]);
+    expect(stringifyJson(serialized)).toBe('[{"half":2.0,"whole":4}]');
+  });
+
   it('masks secret-kind outputs when serialising', async () => {
     const { secretKind } = await import('@flow/kinds');
     const leak = defineBlock({ type: 'test/leak@v1', name: 'Leak', blockType: 'x', shortDescription: '', manifest: z.object({ value: selector([]) }), outputs: { key: [secretKind] }, run: ({ value }) => ({ key: value }) });

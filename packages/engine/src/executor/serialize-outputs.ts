@@ -1,4 +1,4 @@
-import { serializeValue } from '@flow/kinds';
+import { EVERY_ITEM, markFloatFields, serializeValue } from '@flow/kinds';
 import type { BlockRegistry } from '../block/block-registry.js';
 import { WORKFLOW_INPUT_LINEAGE, type CompiledOutput, type WorkflowPlan } from '../compiler/compiled-workflow.js';
 import { WorkflowError } from '../errors/workflow-error.js';
@@ -10,11 +10,30 @@ import type { WorkflowOutputs } from './run-options.js';
  * through as plain JSON; when all kinds have one and all fail, that is an engine error.
  */
 export function serializeOutputs(plan: WorkflowPlan, outputs: WorkflowOutputs, registry: BlockRegistry): Array<Record<string, unknown>> {
+  const floatOutputs = plan.outputs.filter((output) => isFloatKinded(output.kinds, registry)).map((output) => output.name);
   return outputs.map((record) => {
     const serialized: Record<string, unknown> = {};
     for (const output of plan.outputs) serialized[output.name] = serializeNested(record[output.name], listDepth(output), output, registry);
+    if (floatOutputs.length > 0) markFloatOutputs(serialized, floatOutputs);
     return serialized;
   });
+}
+
+/** An output whose every kind is a float kind (`float`, `float_zero_to_one`): printed as `2.0` by `stringifyJson`. */
+function isFloatKinded(kinds: CompiledOutput['kinds'], registry: BlockRegistry): boolean {
+  return Array.isArray(kinds) && kinds.length > 0 && kinds.every((name) => registry.kind(name)?.serialisedDataType === 'float');
+}
+
+function markFloatOutputs(record: Record<string, unknown>, names: readonly string[]): void {
+  markFloatFields(record, names);
+  for (const name of names) markFloatLists(record[name]);
+}
+
+/** Nested batches of float outputs are lists of numbers: every number in them is a float. */
+function markFloatLists(value: unknown): void {
+  if (!Array.isArray(value)) return;
+  markFloatFields(value, [EVERY_ITEM]);
+  for (const item of value) markFloatLists(item);
 }
 
 /** How many list levels wrap an output's values in a record: nested batches are nested lists (§7.1). */

@@ -1,3 +1,4 @@
+import { markFloatFields } from '../json/float-fields.js';
 import { DetectionColumn, type Detections } from './detections.js';
 
 type Pair = [number, number];
@@ -15,6 +16,9 @@ const trailingColumnsAfterParent = [
   'area_converted',
   'nearest_target_distance',
 ];
+
+/** Box and score are Python floats in the reference (`120.0`); ids and image sizes are ints. */
+const floatDetectionFields = ['width', 'height', 'x', 'y', 'confidence'];
 
 export interface SerializedDetection {
   width: number;
@@ -37,6 +41,7 @@ export interface SerializedDetections {
 /**
  * The wire form of detections (reference §7.2): box centre and size, then class and ids, with the
  * crop lineage keys only for detections made on a crop. Key order matches the reference byte for byte.
+ * The box and confidence fields are marked as floats (`markFloatFields`) for `stringifyJson`.
  */
 export function serializeDetections(detections: Detections): SerializedDetections {
   const data = detections.data;
@@ -68,7 +73,7 @@ export function serializeDetections(detections: Detections): SerializedDetection
       entry.root_parent_origin = origin(data[DetectionColumn.rootParentCoordinates]?.[row], data[DetectionColumn.rootParentDimensions]?.[row]);
     }
     for (const name of trailingColumnsAfterParent) copyColumn(entry, name, data, row);
-    predictions.push(entry);
+    predictions.push(markFloatFields(entry, floatDetectionFields));
   }
   return {
     image: { width: lastDims ? lastDims[1] : null, height: lastDims ? lastDims[0] : null },

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, rename, stat, truncate } from 'node:fs/promises';
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { stringifyJson } from '@flow/kinds';
 
 /** One line of the results file. */
 export type ResultLine =
@@ -116,7 +117,7 @@ export class ResultsAppender {
   }
 
   append(line: ResultLine): void {
-    const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+    const bytes = Buffer.from(`${stringifyJson(line)}\n`, 'utf8');
     let written = 0;
     while (written < bytes.length) written += writeSync(this.descriptor, bytes, written, bytes.length - written);
   }
