@@ -22,5 +22,6 @@ export type { CachedAnswer, ResponseCache } from './cache/response-cache.js';
 export { DiskCache, createDiskCache } from './cache/disk-cache.js';
 export { MemoryCache, createMemoryCache, type MemoryCacheOptions } from './cache/memory-cache.js';
 export { maskSecrets, redactError, MASK } from './secrets/mask-secrets.js';
+export { redactedCause } from './secrets/redacted-cause.js';
 export { type Clock, systemClock } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';

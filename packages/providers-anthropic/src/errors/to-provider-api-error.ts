@@ -1,7 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { ProviderApiError } from '@flow/providers-core';
-import { redactSecrets, redactedCause } from './redact-secrets.js';
-import { isRetryableStatus, retryAfterMs } from './retry-after.js';
+import { isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 
 /** HTTP statuses Anthropic uses for each error type; a mid-stream `error` event carries only the type. */
 const statusOfErrorType: Record<string, number> = {
@@ -25,7 +23,7 @@ const statusOfErrorType: Record<string, number> = {
 export function toProviderApiError(error: unknown, secrets: readonly (string | undefined)[], signal: AbortSignal | undefined): ProviderApiError {
   if (ProviderApiError.isInstance(error)) return error;
   const fail = (message: string, status: number | null, isRetryable: boolean, extra: { requestId?: string; retryAfterMs?: number } = {}) =>
-    new ProviderApiError({ provider: 'anthropic', message: redactSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
+    new ProviderApiError({ provider: 'anthropic', message: maskSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
 
   if (error instanceof Anthropic.APIUserAbortError || (error as Error)?.name === 'AbortError' || signal?.aborted) {
     if ((signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError') return fail("Anthropic request timed out (the caller's deadline passed)", null, true);
@@ -39,7 +37,7 @@ export function toProviderApiError(error: unknown, secrets: readonly (string | u
     const vendorMessage = typeof body?.error?.message === 'string' && body.error.message !== '' ? body.error.message : error.message.replace(/^\d{3}\s+/, '');
     const status = error.status ?? (type === undefined ? undefined : statusOfErrorType[type]);
     const requestId = error.requestID ?? undefined;
-    const wait = retryAfterMs(error.headers);
+    const wait = retryAfterMsFromHeaders(error.headers);
     const extra = { ...(requestId ? { requestId } : {}), ...(wait === undefined ? {} : { retryAfterMs: wait }) };
     if (status === undefined) return fail(`Anthropic stream failed: ${vendorMessage}`, null, true, extra);
     const where = error.status === undefined ? `stream error (${type})` : `API error ${status}`;

@@ -1,6 +1,4 @@
-import { ProviderApiError } from '@flow/providers-core';
-import { redactSecrets, redactedCause } from './redact-secrets.js';
-import { isRetryableStatus, retryAfterMs } from './retry-after.js';
+import { isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 
 export interface ErrorContext {
   /** Provider id (`openai`, `openrouter`). */
@@ -40,7 +38,7 @@ export function toProviderApiError(error: unknown, context: ErrorContext): Provi
   if (ProviderApiError.isInstance(error)) return error;
   const { provider, vendor, secrets } = context;
   const fail = (message: string, status: number | null, isRetryable: boolean, extra: { requestId?: string; retryAfterMs?: number } = {}) =>
-    new ProviderApiError({ provider, message: redactSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
+    new ProviderApiError({ provider, message: maskSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
 
   const sdkError = error as SdkError;
   const classes = context.errorClasses;
@@ -54,7 +52,7 @@ export function toProviderApiError(error: unknown, context: ErrorContext): Provi
   if (typeof sdkError?.status === 'number') {
     const status = sdkError.status;
     const requestId = sdkError.requestID ?? sdkError.headers?.get('request-id') ?? undefined;
-    const wait = retryAfterMs(sdkError.headers);
+    const wait = retryAfterMsFromHeaders(sdkError.headers);
     return fail(`${vendor} API error ${status}: ${vendorMessage(sdkError)}`, status, isRetryableStatus(status), {
       ...(requestId ? { requestId } : {}),
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
