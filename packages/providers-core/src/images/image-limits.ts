@@ -8,6 +8,12 @@ export interface ImageLimits {
   maxBytes?: number;
   /** Media types the vendor accepts as they are; others are re-encoded (default JPEG, PNG, WebP, GIF). */
   mediaTypes?: readonly string[];
+  /**
+   * The limits are a size the image must be sent at (a block's `max_image_size`, or a size a prompt names), not
+   * only what the vendor can use: an image over them is always cut to them, even when the smaller copy has more
+   * bytes. Without it, an oversized flat PNG may go as it is, for the vendor to downscale.
+   */
+  strict?: boolean;
 }
 
 export const defaultAcceptedMediaTypes: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];

@@ -59,6 +59,18 @@ describe('prepareImage', () => {
     expect(await described(low.data)).toMatchObject({ format: 'png', width: 512, height: 288 });
   });
 
+  it('strict limits (a size the caller must send at) cut even a screenshot whose copy is larger', async () => {
+    const screenshot = await screenshotPng(3840, 2160);
+    const strict = await prepareImage(part(screenshot, 'image/png'), { ...imageLimitPresets.anthropic, key: 'anthropic:strict', strict: true });
+    const size = await described(strict.data);
+    expect(size.format).toBe('png');
+    expect(size.width! <= 1568 && size.width! * size.height! <= 1_150_000).toBe(true);
+    // A flat PNG that skips the decode without `strict` is cut too.
+    const flat = await png(2000, 1000);
+    const cut = await prepareImage(part(flat, 'image/png'), { key: 'max-512:strict', maxLongEdge: 512, strict: true });
+    expect(await described(cut.data)).toMatchObject({ width: 512, height: 256 });
+  });
+
   it('applies the EXIF orientation of a JPEG that otherwise fits, and drops the tag', async () => {
     // Stored 400x200, left half red; orientation 6 means "turn 90° clockwise to display": 200x400, red on top.
     const rotated = await jpeg(400, 200, { orientation: 6 });

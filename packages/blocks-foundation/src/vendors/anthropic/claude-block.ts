@@ -100,7 +100,7 @@ export function claudeModelFor(config: ClaudeVersion, label: string): string {
 async function buildClaudeRequest(config: ClaudeVersion, inputs: VlmStepInputs, image: WorkflowImage): Promise<VendorRequest> {
   const label = inputs.model_version;
   const maxImageSize = (inputs['max_image_size'] as number | undefined) ?? 1024;
-  const part = await prepareImage(imagePartOf(image), { key: `anthropic:${maxImageSize}`, maxLongEdge: maxImageSize });
+  const part = await prepareImage(imagePartOf(image), { key: `anthropic:${maxImageSize}`, maxLongEdge: maxImageSize, strict: true });
   const prompt = buildTaskPrompt({ task: inputs.task_type, prompt: inputs.prompt, classes: inputs.classes, outputStructure: inputs.output_structure, detectionFormat: 'normalized' });
   const extendedThinking = config.modern && inputs['extended_thinking'] === true;
   const maxTokens = inputs.max_tokens ?? (config.modern ? claudeMaxOutputTokens(label) : 450);

@@ -114,7 +114,7 @@ async function buildOpenAIRequest(config: OpenAIVersion, inputs: VlmStepInputs, 
   if (inputs.task_type === 'object-detection' && config.detectionPerModel) {
     const format: DetectionFormat = openAIDetectionFormat(modelId);
     const uploadSize = scaleToMaxEdge(image.width, image.height, OPENAI_DETECTION_MAX_EDGE);
-    const part = await prepareImage(imagePartOf(image), { key: 'openai:detection', maxLongEdge: OPENAI_DETECTION_MAX_EDGE, mediaTypes: ['image/png'] });
+    const part = await prepareImage(imagePartOf(image), { key: 'openai:detection', maxLongEdge: OPENAI_DETECTION_MAX_EDGE, mediaTypes: ['image/png'], strict: true });
     const prompt = buildTaskPrompt({ ...request, detectionFormat: format, uploadSize });
     // The normalized shape keeps v4's order (classes, then image); the absolute ones show the image first.
     return { modelId, options: { ...base, ...promptOptions(prompt, part, { imageFirst: format !== 'normalized' }) } };
