@@ -3,10 +3,10 @@ import { dictionaryKind, imageMetadataKind, parentIdKind, secretKind, stringKind
 import { z } from 'zod';
 import { resolveApiKey } from '../../common/api-key.js';
 import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-image.js';
-import { providersOf } from '../../common/services.js';
+import { envOf, providersOf } from '../../common/services.js';
 import { readAnswer } from '../common/read-answer.js';
 import { imagePartOf, promptOptions } from '../common/request-parts.js';
-import { describeFailure, hostEnv } from '../common/vlm-block.js';
+import { describeFailure } from '../common/vlm-block.js';
 import { imagesOf, imagesProperties, modelVersionProperty } from '../common/vlm-manifest.js';
 import { OPENAI_MODEL_VERSIONS } from './catalogue.js';
 import { OPENAI_ENV_VARS } from './openai-block.js';
@@ -88,7 +88,7 @@ The key is \`openai_api_key\`; unset or \`rf_key:account\` uses \`OPENAI_API_KEY
   batchParameters: ['images', 'image'],
   async run(inputs, context) {
     const images = imagesOf(inputs);
-    const env = hostEnv(context);
+    const env = envOf(context);
     const apiKey = resolveApiKey({ value: inputs.openai_api_key, step: context.step.name, field: 'openai_api_key', envVars: OPENAI_ENV_VARS, env });
     const registry = providersOf(context);
     const text = promptWithFormat(inputs.prompt, inputs.json_output_format);
