@@ -7,7 +7,8 @@ import { imagePartOf } from '../common/image-part.js';
 import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { envOf, providersOf } from '../common/services.js';
-import { missingTaskField, taskRequest, VLM_TASK_METADATA, type VlmTask } from '../common/vlm-tasks.js';
+import { taskRequest } from '../common/task-prompts.js';
+import { missingTaskField, VLM_TASK_METADATA, type VlmTask } from '../common/vlm-tasks.js';
 import { PRIVACY_ROUTING, type PrivacyLevel } from './model-versions.js';
 
 const OPENROUTER_KEY_ENV = ['OPENROUTER_API_KEY'] as const;

@@ -2,9 +2,9 @@ import { literalOrSelector } from '@flow/engine';
 import { FlowError, integerKind, type WorkflowImage } from '@flow/kinds';
 import { prepareImage } from '@flow/providers-core';
 import { z } from 'zod';
-import { buildTaskPrompt } from '../common/prompts.js';
+import { buildTaskPrompt } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,

@@ -7,7 +7,7 @@ import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-imag
 import { envOf, providersOf } from '../../common/services.js';
 import { imagesOf } from './vlm-manifest.js';
 import { readAnswer } from './read-answer.js';
-import type { VlmTaskType } from './task-types.js';
+import type { VlmTaskType } from '../../common/vlm-tasks.js';
 
 /** What a task-type step's `run` receives (vendor properties come on top). */
 export interface VlmStepInputs {

@@ -1,7 +1,7 @@
 import { literalOrSelector, selector } from '@flow/engine';
 import { floatKind, imageKind, listOfValuesKind, roboflowManagedKeyKind, secretKind, stringKind } from '@flow/kinds';
 import { z } from 'zod';
-import { recommendedParsers, TASKS_REQUIRING_CLASSES, TASKS_REQUIRING_OUTPUT_STRUCTURE, TASKS_REQUIRING_PROMPT, VLM_TASK_METADATA, type VlmTaskType } from './task-types.js';
+import { recommendedParsers, unsetTaskField, VLM_TASK_METADATA, type VlmTaskType } from '../../common/vlm-tasks.js';
 
 /** `images`, and `image`: the reference accepts either key for the batch of images. */
 export function imagesProperties() {
@@ -90,14 +90,8 @@ export function checkTaskFields(manifest: TaskFields, context: z.RefinementCtx):
     context.addIssue({ code: 'custom', path: ['images'], message: '`images` is required: a selector of the images to send (e.g. "$inputs.image")' });
     return;
   }
-  const task = manifest.task_type;
-  if (TASKS_REQUIRING_PROMPT.has(task) && isMissing(manifest.prompt)) {
-    context.addIssue({ code: 'custom', path: ['prompt'], message: `\`prompt\` parameter required to be set for task \`${task}\`` });
-  } else if (TASKS_REQUIRING_CLASSES.has(task) && isMissing(manifest.classes)) {
-    context.addIssue({ code: 'custom', path: ['classes'], message: `\`classes\` parameter required to be set for task \`${task}\`` });
-  } else if (TASKS_REQUIRING_OUTPUT_STRUCTURE.has(task) && isMissing(manifest.output_structure)) {
-    context.addIssue({ code: 'custom', path: ['output_structure'], message: `\`output_structure\` parameter required to be set for task \`${task}\`` });
-  }
+  const unset = unsetTaskField(manifest.task_type, manifest);
+  if (unset) context.addIssue({ code: 'custom', path: [unset.field], message: unset.message });
 }
 
 /** True when a manifest value is a selector (resolved only at run time), so literal-only rules skip it. */

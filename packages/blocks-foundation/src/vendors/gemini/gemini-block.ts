@@ -1,9 +1,9 @@
 import { literalOrSelector, type BlockContext } from '@flow/engine';
 import { booleanKind, stringKind, type WorkflowImage } from '@flow/kinds';
 import { z } from 'zod';
-import { buildTaskPrompt } from '../common/prompts.js';
+import { buildTaskPrompt } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,

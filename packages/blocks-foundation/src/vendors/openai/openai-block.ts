@@ -2,10 +2,10 @@ import { literalOrSelector } from '@flow/engine';
 import { FlowError, stringKind, type WorkflowImage } from '@flow/kinds';
 import { prepareImage } from '@flow/providers-core';
 import { z } from 'zod';
-import { buildTaskPrompt, type DetectionFormat } from '../common/prompts.js';
+import { buildTaskPrompt, type DetectionFormat } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
 import { scaleToMaxEdge } from '../common/scale-to-max-edge.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,
