@@ -9,7 +9,6 @@ import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
   taskInputProperties,
@@ -17,6 +16,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { CLAUDE_MODELS, CLAUDE_V1_MODEL_IDS, CLAUDE_V1_MODEL_VERSIONS, claudeMaxOutputTokens, claudeModelId, claudeModelMetadata } from './catalogue.js';
 
 export const ANTHROPIC_ENV_VARS = ['ANTHROPIC_API_KEY'] as const;

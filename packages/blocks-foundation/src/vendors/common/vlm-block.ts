@@ -3,16 +3,15 @@ import { languageModelOutputKind, listOfValuesKind, stringKind, type WorkflowIma
 import { ProviderApiError, type GenerateOptions } from '@flow/providers-core';
 import type { z } from 'zod';
 import { resolveApiKey } from '../../common/api-key.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf } from '../../common/images-property.js';
 import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-image.js';
 import { envOf, providersOf } from '../../common/services.js';
-import { imagesOf } from './vlm-manifest.js';
 import { readAnswer } from './read-answer.js';
 import type { VlmTaskType } from '../../common/vlm-tasks.js';
 
 /** What a task-type step's `run` receives (vendor properties come on top). */
 export interface VlmStepInputs {
   images?: (WorkflowImage | undefined)[];
-  image?: (WorkflowImage | undefined)[];
   task_type: VlmTaskType;
   prompt?: string | null;
   output_structure?: Record<string, string> | null;
@@ -77,8 +76,9 @@ export function vlmBlock<Manifest extends z.ZodObject>(spec: VlmBlockSpec<Manife
     executionEngineCompatibility: '>=1.3.0,<2.0.0',
     schemaExtra: spec.schemaExtra,
     manifest: spec.manifest,
+    propertyAliases: IMAGE_PROPERTY_ALIASES,
     outputs: { output: [stringKind, languageModelOutputKind], classes: [listOfValuesKind] },
-    batchParameters: ['images', 'image'],
+    batchParameters: IMAGE_BATCH_PARAMETERS,
     async run(inputs, context) {
       const images = imagesOf(inputs);
       const env = envOf(context);

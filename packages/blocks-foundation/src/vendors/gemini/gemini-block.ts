@@ -8,7 +8,6 @@ import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
   taskInputProperties,
@@ -16,6 +15,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { GEMINI_MODEL_VERSIONS, geminiModelMetadata, geminiSupportsCodeExecution, geminiSupportsThinkingLevel, resolveGeminiModel } from './catalogue.js';
 
 export const GEMINI_ENV_VARS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;

@@ -10,7 +10,6 @@ import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   isSelectorValue,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
@@ -19,6 +18,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { findOpenAIModel, OPENAI_MODEL_VERSIONS, openAIDetectionFormat, openAIModelMetadata, REASONING_EFFORTS } from './catalogue.js';
 
 export const OPENAI_ENV_VARS = ['OPENAI_API_KEY'] as const;
