@@ -25,3 +25,4 @@ export { maskSecrets, redactError, MASK } from './secrets/mask-secrets.js';
 export { redactedCause } from './secrets/redacted-cause.js';
 export { type Clock, systemClock } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
+export { loadSetting, requireApiKey } from './settings/vendor-settings.js';

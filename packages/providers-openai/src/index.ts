@@ -9,4 +9,4 @@ export { toProviderApiError, type ErrorContext, type SdkErrorClasses } from './e
 // Kept for callers of earlier releases; the one implementation lives in @flow/providers-core.
 /** @deprecated use `maskSecrets`, `redactedCause`, `retryAfterMsFromHeaders` and `isRetryableStatus` from @flow/providers-core. */
 export { maskSecrets as redactSecrets, redactedCause, retryAfterMsFromHeaders as retryAfterMs, isRetryableStatus } from '@flow/providers-core';
-export { loadSetting, requireApiKey } from './openai-settings.js';
+export { loadSetting, requireApiKey } from '@flow/providers-core';
