@@ -4,6 +4,7 @@ export { ProviderNotInstalledError } from './errors/provider-not-installed-error
 export { ProviderConfigurationError } from './errors/provider-configuration-error.js';
 export { knownProviderPackages } from './errors/known-providers.js';
 export { isRetryableStatus, retryAfterMsFromHeaders } from './errors/retry-after.js';
+export { describeCauseChain } from './errors/describe-cause.js';
 export * from './registry/provider-registry.js';
 export { createProviderRegistry, type ProviderRegistryOptions } from './registry/create-provider-registry.js';
 export * from './usage/usage-sink.js';

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
+import { describeCauseChain, isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 
 /** HTTP statuses Anthropic uses for each error type; a mid-stream `error` event carries only the type. */
 const statusOfErrorType: Record<string, number> = {
@@ -30,7 +30,7 @@ export function toProviderApiError(error: unknown, secrets: readonly (string | u
     return fail('Anthropic request was aborted', null, false);
   }
   if (error instanceof Anthropic.APIConnectionTimeoutError) return fail('Anthropic request timed out', null, true);
-  if (error instanceof Anthropic.APIConnectionError) return fail(`Anthropic connection failed: ${describeCause(error.cause) ?? error.message}`, null, true);
+  if (error instanceof Anthropic.APIConnectionError) return fail(`Anthropic connection failed: ${describeCauseChain(error.cause) ?? error.message}`, null, true);
   if (error instanceof Anthropic.APIError) {
     const body = error.error as { error?: { type?: unknown; message?: unknown } } | undefined;
     const type = typeof body?.error?.type === 'string' ? body.error.type : undefined;
@@ -45,16 +45,4 @@ export function toProviderApiError(error: unknown, secrets: readonly (string | u
   }
   if (error instanceof SyntaxError) return fail(`Anthropic returned a response body that is not valid JSON: ${error.message}`, null, true);
   return fail(`Anthropic request failed: ${error instanceof Error ? error.message : String(error)}`, null, false);
-}
-
-/** `fetch failed` hides the useful part (`other side closed`, `ECONNRESET`) in its causes. */
-function describeCause(cause: unknown): string | undefined {
-  const parts: string[] = [];
-  let current = cause as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    if (typeof current.message === 'string' && current.message !== '') parts.push(current.message);
-    if (typeof current.code === 'string' && !parts.includes(current.code)) parts.push(current.code);
-    current = current.cause as typeof current;
-  }
-  return parts.length ? parts.join(': ') : undefined;
 }
