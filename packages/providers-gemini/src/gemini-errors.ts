@@ -1,4 +1,4 @@
-import { isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
+import { describeCauseChain, isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 import { z } from 'zod';
 
 /** Google's error envelope: `{"error": {code, message, status, details}}`. */
@@ -53,17 +53,5 @@ export function fetchError(error: unknown, secrets: readonly (string | undefined
   }
   if (signals.timeout?.aborted) return fail('Gemini request timed out', true);
   if (error instanceof SyntaxError) return fail(`Gemini returned a response body that is not valid JSON: ${error.message}`, true);
-  return fail(`Gemini connection failed: ${describe(error)}`, true);
-}
-
-/** `fetch failed` hides the useful part (`other side closed`, `ECONNRESET`) in its causes. */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    if (typeof current.message === 'string' && current.message !== '') parts.push(current.message);
-    if (typeof current.code === 'string' && !parts.includes(current.code)) parts.push(current.code);
-    current = current.cause as typeof current;
-  }
-  return parts.join(': ') || String(error);
+  return fail(`Gemini connection failed: ${describeCauseChain(error) ?? String(error)}`, true);
 }
