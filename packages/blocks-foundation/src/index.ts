@@ -24,5 +24,6 @@ export { mapPerImage, defaultMaxConcurrentRequests } from './common/per-image.js
 export { askPerImage } from './common/ask-per-image.js';
 export { describeModelFailure, vendorName } from './common/model-failure.js';
 export { imagePartOf } from './common/image-part.js';
-export { imagesProperties, imagesOf, requireOneImageProperty, IMAGE_BATCH_PARAMETERS } from './common/images-property.js';
-export { taskRequest, missingTaskField, VLM_TASK_METADATA, type VlmTask, type TaskParameters, type TaskRequest } from './common/vlm-tasks.js';
+export { imagesProperties, imagesOf, requireImages, requireOneImageProperty, IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES } from './common/images-property.js';
+export { missingTaskField, VLM_TASK_METADATA, type VlmTask } from './common/vlm-tasks.js';
+export { taskRequest, type TaskParameters, type TaskRequest } from './common/task-prompts.js';

@@ -11,7 +11,7 @@ import { readAnthropicOptions } from './anthropic-options.js';
 import { toProviderApiError } from './errors/to-provider-api-error.js';
 import { buildMessagesRequest } from './messages-request.js';
 import { messagesResult } from './messages-result.js';
-import { loadSetting, requireApiKey } from './settings.js';
+import { loadSetting, requireApiKey } from '@flow/providers-core';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 

@@ -4,6 +4,7 @@ export { ProviderNotInstalledError } from './errors/provider-not-installed-error
 export { ProviderConfigurationError } from './errors/provider-configuration-error.js';
 export { knownProviderPackages } from './errors/known-providers.js';
 export { isRetryableStatus, retryAfterMsFromHeaders } from './errors/retry-after.js';
+export { describeCauseChain } from './errors/describe-cause.js';
 export * from './registry/provider-registry.js';
 export { createProviderRegistry, type ProviderRegistryOptions } from './registry/create-provider-registry.js';
 export * from './usage/usage-sink.js';
@@ -22,5 +23,7 @@ export type { CachedAnswer, ResponseCache } from './cache/response-cache.js';
 export { DiskCache, createDiskCache } from './cache/disk-cache.js';
 export { MemoryCache, createMemoryCache, type MemoryCacheOptions } from './cache/memory-cache.js';
 export { maskSecrets, redactError, MASK } from './secrets/mask-secrets.js';
+export { redactedCause } from './secrets/redacted-cause.js';
 export { type Clock, systemClock } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
+export { loadSetting, requireApiKey } from './settings/vendor-settings.js';

@@ -11,7 +11,7 @@ import { fetchError, httpError } from './gemini-errors.js';
 import { readGeminiOptions } from './gemini-options.js';
 import { buildGeminiRequest } from './gemini-request.js';
 import { geminiResult } from './gemini-response.js';
-import { loadSetting } from './settings.js';
+import { loadSetting } from '@flow/providers-core';
 
 export const GEMINI_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
 

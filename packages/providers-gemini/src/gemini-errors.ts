@@ -1,7 +1,5 @@
-import { ProviderApiError } from '@flow/providers-core';
+import { describeCauseChain, isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 import { z } from 'zod';
-import { redactSecrets, redactedCause } from './errors/redact-secrets.js';
-import { isRetryableStatus, retryAfterMs } from './errors/retry-after.js';
 
 /** Google's error envelope: `{"error": {code, message, status, details}}`. */
 const googleErrorSchema = z.object({
@@ -31,10 +29,10 @@ export function httpError(status: number, headers: Headers, text: string, secret
   const body = googleErrorSchema.safeParse(parsed);
   const error = body.success ? body.data.error : undefined;
   const message = error?.message ?? (text.trim().slice(0, 300) || 'no error message');
-  const wait = retryAfterMs(headers) ?? retryInfoMs(error?.details);
+  const wait = retryAfterMsFromHeaders(headers) ?? retryInfoMs(error?.details);
   return new ProviderApiError({
     provider: 'gemini',
-    message: redactSecrets(`Gemini API error ${status}${error?.status ? ` ${error.status}` : ''}: ${message}`, secrets),
+    message: maskSecrets(`Gemini API error ${status}${error?.status ? ` ${error.status}` : ''}: ${message}`, secrets),
     status,
     isRetryable: isRetryableStatus(status),
     ...(wait === undefined ? {} : { retryAfterMs: wait }),
@@ -48,24 +46,12 @@ export function httpError(status: number, headers: Headers, text: string, secret
 export function fetchError(error: unknown, secrets: readonly (string | undefined)[], signals: { caller?: AbortSignal | undefined; timeout?: AbortSignal | undefined }): ProviderApiError {
   if (ProviderApiError.isInstance(error)) return error;
   const fail = (message: string, isRetryable: boolean) =>
-    new ProviderApiError({ provider: 'gemini', message: redactSecrets(message, secrets), status: null, isRetryable, cause: redactedCause(error, secrets) });
+    new ProviderApiError({ provider: 'gemini', message: maskSecrets(message, secrets), status: null, isRetryable, cause: redactedCause(error, secrets) });
   if (signals.caller?.aborted) {
     if ((signals.caller.reason as { name?: string } | undefined)?.name === 'TimeoutError') return fail("Gemini request timed out (the caller's deadline passed)", true);
     return fail('Gemini request was aborted', false);
   }
   if (signals.timeout?.aborted) return fail('Gemini request timed out', true);
   if (error instanceof SyntaxError) return fail(`Gemini returned a response body that is not valid JSON: ${error.message}`, true);
-  return fail(`Gemini connection failed: ${describe(error)}`, true);
-}
-
-/** `fetch failed` hides the useful part (`other side closed`, `ECONNRESET`) in its causes. */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    if (typeof current.message === 'string' && current.message !== '') parts.push(current.message);
-    if (typeof current.code === 'string' && !parts.includes(current.code)) parts.push(current.code);
-    current = current.cause as typeof current;
-  }
-  return parts.join(': ') || String(error);
+  return fail(`Gemini connection failed: ${describeCauseChain(error) ?? String(error)}`, true);
 }

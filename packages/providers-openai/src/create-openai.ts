@@ -13,7 +13,7 @@ import { toProviderApiError } from './errors/to-provider-api-error.js';
 import { openAIImageLimits } from './image-limits.js';
 import { isReasoningModel } from './model-family.js';
 import { readOpenAIOptions, type OpenAIApi } from './openai-options.js';
-import { loadSetting, requireApiKey } from './openai-settings.js';
+import { loadSetting, requireApiKey } from '@flow/providers-core';
 import { buildResponsesRequest } from './responses/responses-request.js';
 import { responsesResult } from './responses/responses-result.js';
 

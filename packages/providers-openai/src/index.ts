@@ -6,6 +6,7 @@ export { openAIImageLimits } from './image-limits.js';
 export { buildChatRequest, chatResponseFormat, dataUrl, schemaName, type ChatRequestRules } from './chat/chat-request.js';
 export { chatResult, chatFinishReason } from './chat/chat-result.js';
 export { toProviderApiError, type ErrorContext, type SdkErrorClasses } from './errors/to-provider-api-error.js';
-export { redactSecrets, redactedCause } from './errors/redact-secrets.js';
-export { retryAfterMs, isRetryableStatus } from './errors/retry-after.js';
-export { loadSetting, requireApiKey } from './openai-settings.js';
+// Kept for callers of earlier releases; the one implementation lives in @flow/providers-core.
+/** @deprecated use `maskSecrets`, `redactedCause`, `retryAfterMsFromHeaders` and `isRetryableStatus` from @flow/providers-core. */
+export { maskSecrets as redactSecrets, redactedCause, retryAfterMsFromHeaders as retryAfterMs, isRetryableStatus } from '@flow/providers-core';
+export { loadSetting, requireApiKey } from '@flow/providers-core';

@@ -1,5 +1,4 @@
-import { ProviderApiError } from '@flow/providers-core';
-import { isRetryableStatus, redactSecrets } from '@flow/providers-openai';
+import { isRetryableStatus, maskSecrets, ProviderApiError } from '@flow/providers-core';
 
 interface ReplyError {
   code?: unknown;
@@ -21,10 +20,10 @@ export function openRouterReplyError(body: unknown, secrets: readonly (string | 
   const text = typeof message === 'string' && message !== '' ? message : 'no error message';
   return new ProviderApiError({
     provider: 'openrouter',
-    message: redactSecrets(`OpenRouter error${status === null ? '' : ` ${status}`}${upstream}: ${text}`, secrets),
+    message: maskSecrets(`OpenRouter error${status === null ? '' : ` ${status}`}${upstream}: ${text}`, secrets),
     status,
     // No status means OpenRouter did not say what failed upstream; another attempt may be routed elsewhere.
-    isRetryable: status === null || isRetryableStatus(status),
+    isRetryable: isRetryableStatus(status),
     ...(requestId ? { requestId } : {}),
   });
 }

@@ -1,33 +1,33 @@
 import { selector } from '@flow/engine';
-import { imageKind, type WorkflowImage } from '@flow/kinds';
+import { imageKind } from '@flow/kinds';
 import type { z } from 'zod';
 
 /**
- * `images` with its reference alias `image` (Pydantic `AliasChoices("images", "image")`): both are declared
- * so the compiler binds whichever the step uses; `requireOneImageProperty` asks for exactly one.
+ * `images`, the batch of images a model block sends, one request each. The reference also takes `image`
+ * (Pydantic `AliasChoices("images", "image")`): blocks declare it with `propertyAliases: IMAGE_PROPERTY_ALIASES`,
+ * so the compiler renames it and describe output lists `images` alone, as the reference's does.
  */
-export function imagesProperties(description: string) {
-  return {
-    images: selector([imageKind], { description }).optional(),
-    image: selector([imageKind], { description: 'Alias of `images`.' }).optional(),
-  };
+export function imagesProperties(description = 'The images to send to the model, one request each.') {
+  return { images: selector([imageKind], { title: 'Image', description }).optional() };
 }
 
-/** The batch parameters of a block with `imagesProperties`. */
-export const IMAGE_BATCH_PARAMETERS = ['images', 'image'] as const;
+/** `image` is another name for `images`; when a step gives both, `images` wins (as Pydantic picks the first alias). */
+export const IMAGE_PROPERTY_ALIASES = { image: 'images' } as const;
 
-/** Manifest rule: one of `images` / `image`, not both. */
-export function requireOneImageProperty(manifest: { images?: unknown; image?: unknown }, context: z.RefinementCtx): void {
-  if (manifest.images === undefined && manifest.image === undefined) {
-    context.addIssue({ code: 'custom', path: ['images'], message: '`images` is required (a selector like "$inputs.image")' });
-  } else if (manifest.images !== undefined && manifest.image !== undefined) {
-    context.addIssue({ code: 'custom', path: ['image'], message: 'give `images` or its alias `image`, not both' });
+/** The batch parameters of a block with `imagesProperties`. */
+export const IMAGE_BATCH_PARAMETERS = ['images'] as const;
+
+/** Manifest rule: `images` (or `image`) is required. Optional in the schema so the message can say what to give. */
+export function requireImages(manifest: { images?: unknown }, context: z.RefinementCtx): void {
+  if (manifest.images === undefined || manifest.images === null) {
+    context.addIssue({ code: 'custom', path: ['images'], message: '`images` is required: a selector of the images to send (e.g. "$inputs.image")' });
   }
 }
 
-/** The batch of images a block received under either name. */
-export function imagesOf(inputs: { images?: readonly WorkflowImage[] | undefined; image?: readonly WorkflowImage[] | undefined }): readonly WorkflowImage[] {
-  // The engine hands every batch parameter as a list, so the unused name arrives as a list of undefined.
-  const images = inputs.images?.some((image) => image !== undefined) ? inputs.images : inputs.image;
-  return images ?? [];
+/** @deprecated the name from when `image` was a second property; use `requireImages`. */
+export const requireOneImageProperty = requireImages;
+
+/** The images a step received (the engine hands a batch parameter as a list; a skipped element is undefined). */
+export function imagesOf<T>(inputs: { images?: readonly (T | undefined)[] | undefined }): T[] {
+  return (inputs.images ?? []).filter((value): value is T => value !== undefined);
 }

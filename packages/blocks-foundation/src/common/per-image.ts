@@ -8,7 +8,8 @@ export function defaultMaxConcurrentRequests(env: Record<string, string | undefi
 
 /**
  * Runs `task` for every element, at most `limit` at a time, results in input order. The first failure
- * stops new tasks and rejects with an error naming the element (`image 1` is the second), wrapping the cause.
+ * stops new tasks and rejects with an error naming the element (`image 1` is the second), wrapping the cause;
+ * when `signal` aborts, it rejects with the signal's reason instead.
  */
 export async function mapPerImage<T, R>(
   items: readonly T[],
@@ -31,10 +32,11 @@ export async function mapPerImage<T, R>(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  // An aborted run fails with the caller's reason, not as a model failure: the requests failed because of it.
+  signal.throwIfAborted();
   if (failure) {
     const { index, cause } = failure;
     throw new FlowError({ code: 'MODEL_REQUEST_FAILED', message: describe(index, cause), cause, details: { batchIndex: index } });
   }
-  signal.throwIfAborted();
   return results;
 }

@@ -27,7 +27,9 @@ export function providersOf(context: BlockContext): ProviderRegistry {
   return registry;
 }
 
-/** The environment the host gave the run (`services.env`), else the process's. */
+/** The environment the host gave the run (`services.env`, as the server and tests do), else the process's. */
 export function envOf(context: BlockContext): Record<string, string | undefined> {
-  return context.services.env ?? process.env;
+  const env: unknown = context.services.env;
+  // A host that passed something other than an object gets the process's environment rather than a crash.
+  return typeof env === 'object' && env !== null ? (env as Record<string, string | undefined>) : process.env;
 }

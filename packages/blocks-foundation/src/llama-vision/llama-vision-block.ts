@@ -4,17 +4,17 @@ import { z } from 'zod';
 import { resolveApiKey } from '../common/api-key.js';
 import { askPerImage } from '../common/ask-per-image.js';
 import { imagePartOf } from '../common/image-part.js';
-import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf, imagesProperties, requireImages } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { envOf, providersOf } from '../common/services.js';
-import { missingTaskField, taskRequest, VLM_TASK_METADATA, type VlmTask } from '../common/vlm-tasks.js';
+import { taskRequest } from '../common/task-prompts.js';
+import { missingTaskField, VLM_TASK_METADATA, type VlmTask } from '../common/vlm-tasks.js';
 import { PRIVACY_ROUTING, type PrivacyLevel } from './model-versions.js';
 
 const OPENROUTER_KEY_ENV = ['OPENROUTER_API_KEY'] as const;
 
 export interface LlamaVisionInputs {
   images?: WorkflowImage[];
-  image?: WorkflowImage[];
   task_type: VlmTask;
   prompt?: string | null;
   output_structure?: Record<string, string> | null;
@@ -81,7 +81,7 @@ export function llamaVisionBlock<const Tasks extends readonly [VlmTask, ...VlmTa
         : {}),
     })
     .superRefine((values, context) => {
-      requireOneImageProperty(values, context);
+      requireImages(values, context);
       if (typeof values.temperature === 'number' && (values.temperature < 0 || values.temperature > 2)) {
         context.addIssue({ code: 'custom', path: ['temperature'], message: "'temperature' parameter required to be in range [0.0, 2.0]" });
       }
@@ -101,6 +101,7 @@ export function llamaVisionBlock<const Tasks extends readonly [VlmTask, ...VlmTa
     schemaExtra: { ui_manifest: { section: 'model', icon: 'fa-brands fa-meta', blockPriority: 5 }, is_vlm_block: true, task_type_property: 'task_type' },
     manifest,
     outputs: { output: [stringKind, languageModelOutputKind], classes: [listOfValuesKind] },
+    propertyAliases: IMAGE_PROPERTY_ALIASES,
     batchParameters: IMAGE_BATCH_PARAMETERS,
     async run(inputs, context) {
       const step = context.step.name;

@@ -6,7 +6,7 @@ import { askPerImage } from '../common/ask-per-image.js';
 import { gptStepProperties, type LmmConfig } from '../common/gpt-config.js';
 import { gptModelFor } from '../common/gpt-model.js';
 import { imagePartOf } from '../common/image-part.js';
-import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf, imagesProperties, requireImages } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { envOf } from '../common/services.js';
 import { structuredLmmOutput } from '../lmm/structured-output.js';
@@ -17,11 +17,10 @@ const manifest = z
     classes: literalOrSelector(z.array(z.string()), [listOfValuesKind], { description: 'The classes to choose from.' }),
     ...gptStepProperties(),
   })
-  .superRefine(requireOneImageProperty);
+  .superRefine(requireImages);
 
 export interface LmmClassifierInputs {
   images?: WorkflowImage[];
-  image?: WorkflowImage[];
   classes: string[];
   lmm_type: string;
   lmm_config: LmmConfig;
@@ -68,7 +67,8 @@ export const lmmForClassificationV1 = defineBlock<LmmClassifierInputs, typeof ma
     image: [imageMetadataKind],
     prediction_type: [predictionTypeKind],
   },
-  batchParameters: IMAGE_BATCH_PARAMETERS,
+  propertyAliases: IMAGE_PROPERTY_ALIASES,
+    batchParameters: IMAGE_BATCH_PARAMETERS,
   async run(inputs, context) {
     const images = imagesOf(inputs);
     const model = gptModelFor(context, { lmm_type: inputs.lmm_type, remote_api_key: inputs.remote_api_key, modelId: inputs.lmm_config.gpt_model_version });

@@ -5,7 +5,7 @@ import { askPerImage } from '../common/ask-per-image.js';
 import { gptStepProperties, type LmmConfig } from '../common/gpt-config.js';
 import { gptModelFor } from '../common/gpt-model.js';
 import { imagePartOf } from '../common/image-part.js';
-import { IMAGE_BATCH_PARAMETERS, imagesOf, imagesProperties, requireOneImageProperty } from '../common/images-property.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf, imagesProperties, requireImages } from '../common/images-property.js';
 import { defaultMaxConcurrentRequests } from '../common/per-image.js';
 import { envOf } from '../common/services.js';
 import { structuredLmmOutput } from './structured-output.js';
@@ -21,11 +21,10 @@ const manifest = z
       .optional()
       .describe('Fields the answer must hold, name to description; each name becomes an output of the step.'),
   })
-  .superRefine(requireOneImageProperty);
+  .superRefine(requireImages);
 
 export interface LmmInputs {
   images?: WorkflowImage[];
-  image?: WorkflowImage[];
   prompt: string;
   lmm_type: string;
   lmm_config: LmmConfig;
@@ -75,7 +74,8 @@ export const lmmV1 = defineBlock<LmmInputs, typeof manifest>({
     }
     return outputs;
   },
-  batchParameters: IMAGE_BATCH_PARAMETERS,
+  propertyAliases: IMAGE_PROPERTY_ALIASES,
+    batchParameters: IMAGE_BATCH_PARAMETERS,
   async run(inputs, context) {
     const images = imagesOf(inputs);
     const model = gptModelFor(context, { lmm_type: inputs.lmm_type, remote_api_key: inputs.remote_api_key, modelId: inputs.lmm_config.gpt_model_version });

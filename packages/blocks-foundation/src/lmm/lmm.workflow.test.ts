@@ -70,7 +70,7 @@ describe('lmm@v1 against the OpenAI fake', () => {
   });
 
   it('lists json_output keys as outputs of kind * for a step, and a wildcard in describe', () => {
-    const values = lmmV1.manifest.parse({ image: '$inputs.image', prompt: 'p', lmm_type: 'gpt_4v', json_output: { count: 'how many', color: 'which colour' } });
+    const values = lmmV1.manifest.parse({ images: '$inputs.image', prompt: 'p', lmm_type: 'gpt_4v', json_output: { count: 'how many', color: 'which colour' } });
     const outputs = resolveBlockOutputs(lmmV1, values);
     expect(Object.keys(outputs)).toEqual(['parent_id', 'root_parent_id', 'image', 'structured_output', 'raw_output', 'count', 'color']);
     expect(outputs['count']!.map((kind) => kind.name)).toEqual(['*']);

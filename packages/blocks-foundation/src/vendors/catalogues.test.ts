@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_MODELS, claudeMaxOutputTokens, claudeModelId, claudeModelMetadata } from './anthropic/catalogue.js';
-import { buildTaskPrompt } from './common/prompts.js';
+import { buildTaskPrompt } from '../common/task-prompts.js';
 import { scaleToMaxEdge } from './common/scale-to-max-edge.js';
 import { GEMINI_MODEL_VERSIONS, geminiSupportsCodeExecution, geminiSupportsThinkingLevel, resolveGeminiModel } from './gemini/catalogue.js';
 import { findOpenAIModel, OPENAI_MODEL_VERSIONS, openAIDetectionFormat } from './openai/catalogue.js';

@@ -9,8 +9,8 @@ export { geminiV1, geminiV2, geminiV3, geminiV4 } from './gemini/versions.js';
 export { OPENAI_MODELS, OPENAI_MODEL_VERSIONS, REASONING_EFFORTS, type OpenAIModel } from './openai/catalogue.js';
 export { CLAUDE_MODELS, CLAUDE_V1_MODEL_IDS, type ClaudeModel } from './anthropic/catalogue.js';
 export { GEMINI_MODELS, GEMINI_MODEL_ALIASES, GEMINI_MODEL_VERSIONS, type GeminiModel } from './gemini/catalogue.js';
-export { buildTaskPrompt, type DetectionFormat, type PromptRequest, type TaskPrompt } from './common/prompts.js';
-export { VLM_TASK_TYPES, type VlmTaskType } from './common/task-types.js';
+export { buildTaskPrompt, type DetectionFormat, type PromptRequest, type TaskPrompt } from '../common/task-prompts.js';
+export { VLM_TASK_TYPES, type VlmTaskType } from '../common/vlm-tasks.js';
 
 /** The twelve vendor VLM blocks: OpenAI v1-v5, Anthropic Claude v1-v3, Google Gemini v1-v4. */
 export const vendorBlocks: readonly BlockDefinition[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordingRegistry } from './test-support/recording-registry.js';
 import { engineWith, oneStepWorkflow, pngImage } from './test-support/workflows.js';
-import type { VlmTaskType } from './common/task-types.js';
+import type { VlmTaskType } from '../common/vlm-tasks.js';
 
 const engine = engineWith();
 

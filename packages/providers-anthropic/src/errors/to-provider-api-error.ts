@@ -1,7 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { ProviderApiError } from '@flow/providers-core';
-import { redactSecrets, redactedCause } from './redact-secrets.js';
-import { isRetryableStatus, retryAfterMs } from './retry-after.js';
+import { describeCauseChain, isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 
 /** HTTP statuses Anthropic uses for each error type; a mid-stream `error` event carries only the type. */
 const statusOfErrorType: Record<string, number> = {
@@ -25,21 +23,21 @@ const statusOfErrorType: Record<string, number> = {
 export function toProviderApiError(error: unknown, secrets: readonly (string | undefined)[], signal: AbortSignal | undefined): ProviderApiError {
   if (ProviderApiError.isInstance(error)) return error;
   const fail = (message: string, status: number | null, isRetryable: boolean, extra: { requestId?: string; retryAfterMs?: number } = {}) =>
-    new ProviderApiError({ provider: 'anthropic', message: redactSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
+    new ProviderApiError({ provider: 'anthropic', message: maskSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
 
   if (error instanceof Anthropic.APIUserAbortError || (error as Error)?.name === 'AbortError' || signal?.aborted) {
     if ((signal?.reason as { name?: string } | undefined)?.name === 'TimeoutError') return fail("Anthropic request timed out (the caller's deadline passed)", null, true);
     return fail('Anthropic request was aborted', null, false);
   }
   if (error instanceof Anthropic.APIConnectionTimeoutError) return fail('Anthropic request timed out', null, true);
-  if (error instanceof Anthropic.APIConnectionError) return fail(`Anthropic connection failed: ${describeCause(error.cause) ?? error.message}`, null, true);
+  if (error instanceof Anthropic.APIConnectionError) return fail(`Anthropic connection failed: ${describeCauseChain(error.cause) ?? error.message}`, null, true);
   if (error instanceof Anthropic.APIError) {
     const body = error.error as { error?: { type?: unknown; message?: unknown } } | undefined;
     const type = typeof body?.error?.type === 'string' ? body.error.type : undefined;
     const vendorMessage = typeof body?.error?.message === 'string' && body.error.message !== '' ? body.error.message : error.message.replace(/^\d{3}\s+/, '');
     const status = error.status ?? (type === undefined ? undefined : statusOfErrorType[type]);
     const requestId = error.requestID ?? undefined;
-    const wait = retryAfterMs(error.headers);
+    const wait = retryAfterMsFromHeaders(error.headers);
     const extra = { ...(requestId ? { requestId } : {}), ...(wait === undefined ? {} : { retryAfterMs: wait }) };
     if (status === undefined) return fail(`Anthropic stream failed: ${vendorMessage}`, null, true, extra);
     const where = error.status === undefined ? `stream error (${type})` : `API error ${status}`;
@@ -47,16 +45,4 @@ export function toProviderApiError(error: unknown, secrets: readonly (string | u
   }
   if (error instanceof SyntaxError) return fail(`Anthropic returned a response body that is not valid JSON: ${error.message}`, null, true);
   return fail(`Anthropic request failed: ${error instanceof Error ? error.message : String(error)}`, null, false);
-}
-
-/** `fetch failed` hides the useful part (`other side closed`, `ECONNRESET`) in its causes. */
-function describeCause(cause: unknown): string | undefined {
-  const parts: string[] = [];
-  let current = cause as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    if (typeof current.message === 'string' && current.message !== '') parts.push(current.message);
-    if (typeof current.code === 'string' && !parts.includes(current.code)) parts.push(current.code);
-    current = current.cause as typeof current;
-  }
-  return parts.length ? parts.join(': ') : undefined;
 }

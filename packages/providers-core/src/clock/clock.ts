@@ -1,3 +1,5 @@
+import { onAbort } from './on-abort.js';
+
 /**
  * Time as the middleware sees it. Retries, attempt timeouts and rate limits all wait through one clock, so tests
  * can inject a manual one and never sleep for real.
@@ -20,14 +22,15 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
       const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        unsubscribe?.();
         resolve();
       }, Math.max(0, ms));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = signal
+        ? onAbort(signal, () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          })
+        : undefined;
     }),
 };

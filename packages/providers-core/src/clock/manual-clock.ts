@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { onAbort } from './on-abort.js';
 
 interface Sleeper {
   wakeAt: number;
@@ -32,15 +33,16 @@ export class ManualClock implements Clock {
       const sleeper: Sleeper = {
         wakeAt: this.#now + Math.max(0, ms),
         resolve: () => {
-          signal?.removeEventListener('abort', onAbort);
+          unsubscribe?.();
           resolve();
         },
       };
-      const onAbort = () => {
-        this.#sleepers = this.#sleepers.filter((other) => other !== sleeper);
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = signal
+        ? onAbort(signal, () => {
+            this.#sleepers = this.#sleepers.filter((other) => other !== sleeper);
+            reject(signal.reason);
+          })
+        : undefined;
       this.#sleepers.push(sleeper);
     });
   }

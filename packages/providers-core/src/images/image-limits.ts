@@ -9,11 +9,11 @@ export interface ImageLimits {
   /** Media types the vendor accepts as they are; others are re-encoded (default JPEG, PNG, WebP, GIF). */
   mediaTypes?: readonly string[];
   /**
-   * The caller needs the image at the fitted size, not merely under the vendor's limits: a block whose parser maps
-   * the model's coordinates back through that size, or a user's own `max_image_size`. Then an image over the limits
-   * is always downscaled, even where sending the original would take fewer bytes.
+   * The limits are a size the image must be sent at (a block's `max_image_size`, or a size a prompt names), not
+   * only what the vendor can use: an image over them is always cut to them, even when the smaller copy has more
+   * bytes. Without it, an oversized flat PNG may go as it is, for the vendor to downscale.
    */
-  exact?: boolean;
+  strict?: boolean;
 }
 
 export const defaultAcceptedMediaTypes: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];

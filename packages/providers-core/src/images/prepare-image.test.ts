@@ -59,13 +59,16 @@ describe('prepareImage', () => {
     expect(await described(low.data)).toMatchObject({ format: 'png', width: 512, height: 288 });
   });
 
-  it('always downscales to the fitted size when the caller needs it exactly (coordinates depend on it)', async () => {
+  it('strict limits (a size the caller must send at) cut even a screenshot whose copy is larger', async () => {
     const screenshot = await screenshotPng(3840, 2160);
-    const exact = await prepareImage(part(screenshot, 'image/png'), { ...imageLimitPresets.openaiHigh, key: 'openai:high:exact', exact: true });
-    expect(await described(exact.data)).toMatchObject({ format: 'png', width: 1365, height: 768 });
-    const flat = await png(3840, 2160);
-    const flatExact = await prepareImage(part(flat, 'image/png'), { key: 'max-1024', maxLongEdge: 1024, exact: true });
-    expect(await described(flatExact.data)).toMatchObject({ width: 1024, height: 576 });
+    const strict = await prepareImage(part(screenshot, 'image/png'), { ...imageLimitPresets.anthropic, key: 'anthropic:strict', strict: true });
+    const size = await described(strict.data);
+    expect(size.format).toBe('png');
+    expect(size.width! <= 1568 && size.width! * size.height! <= 1_150_000).toBe(true);
+    // A flat PNG that skips the decode without `strict` is cut too.
+    const flat = await png(2000, 1000);
+    const cut = await prepareImage(part(flat, 'image/png'), { key: 'max-512:strict', maxLongEdge: 512, strict: true });
+    expect(await described(cut.data)).toMatchObject({ width: 512, height: 256 });
   });
 
   it('applies the EXIF orientation of a JPEG that otherwise fits, and drops the tag', async () => {

@@ -72,7 +72,7 @@ async function prepare(part: ImagePart, limits: ImageLimits): Promise<Prepared> 
   const fitsBytes = limits.maxBytes === undefined || part.data.byteLength <= limits.maxBytes;
   const sendableAsIs = accepted.includes(header.mediaType) && !header.needsOrientation && fitsBytes;
   if (sendableAsIs && fitsWithin(header.width, header.height, limits)) return { data: part.data, mediaType: header.mediaType };
-  if (sendableAsIs && !limits.exact && header.mediaType === 'image/png') {
+  if (sendableAsIs && header.mediaType === 'image/png' && !limits.strict) {
     // A PNG this small for the size it would be cut to is flat (a screenshot): its downscaled copy would not be
     // smaller, so skip the decode and send it; the vendor downscales it itself.
     const target = fitSize(header.width, header.height, limits);
@@ -81,7 +81,7 @@ async function prepare(part: ImagePart, limits: ImageLimits): Promise<Prepared> 
   const reencoded = await reencode(part, header.mediaType, header.width, header.height, limits, accepted);
   // Only too large in pixels, and the smaller copy is not smaller in bytes (a flat screenshot: resampling adds
   // grey edges that compress worse): the vendor downscales the original the same way, so send the fewer bytes.
-  if (sendableAsIs && !limits.exact && reencoded.data.byteLength >= part.data.byteLength) return { data: part.data, mediaType: header.mediaType };
+  if (sendableAsIs && !limits.strict && reencoded.data.byteLength >= part.data.byteLength) return { data: part.data, mediaType: header.mediaType };
   return reencoded;
 }
 

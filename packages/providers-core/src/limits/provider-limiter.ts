@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import { onAbort } from '../clock/on-abort.js';
 
 export interface ProviderLimits {
   /** Requests in flight at once (`FLOW_<PROVIDER>_MAX_CONCURRENCY`, default 16). */
@@ -67,12 +68,11 @@ export class ProviderLimiter {
           }
         }
         await new Promise<void>((resolve, reject) => {
-          const onAbort = () => reject(signal?.reason);
+          const unsubscribe = signal ? onAbort(signal, () => reject(signal.reason)) : undefined;
           waiter.wake = () => {
-            signal?.removeEventListener('abort', onAbort);
+            unsubscribe?.();
             resolve();
           };
-          signal?.addEventListener('abort', onAbort, { once: true });
         });
       }
     } catch (error) {

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../clock/clock.js';
+import { onAbort } from '../clock/on-abort.js';
 import { ProviderApiError } from '../errors/provider-api-error.js';
 import type { LanguageModelMiddleware } from './language-model-middleware.js';
 
@@ -33,8 +34,7 @@ export function attemptTimeoutMiddleware(options: AttemptTimeoutOptions = {}): L
       runSignal?.throwIfAborted();
       const attempt = new AbortController();
       let timedOut = false;
-      const onRunAbort = () => attempt.abort(runSignal?.reason);
-      runSignal?.addEventListener('abort', onRunAbort, { once: true });
+      const stopFollowingRun = runSignal ? onAbort(runSignal, () => attempt.abort(runSignal.reason)) : undefined;
       const stopTimer = Number.isFinite(timeoutMs)
         ? clock.setTimer(timeoutMs, () => {
             timedOut = true;
@@ -60,7 +60,7 @@ export function attemptTimeoutMiddleware(options: AttemptTimeoutOptions = {}): L
         throw error;
       } finally {
         stopTimer?.();
-        runSignal?.removeEventListener('abort', onRunAbort);
+        stopFollowingRun?.();
       }
     },
   };

@@ -1,5 +1,6 @@
 import { type CacheScope, cacheKey } from '../cache/cache-key.js';
 import type { CachedAnswer, ResponseCache } from '../cache/response-cache.js';
+import { onAbort } from '../clock/on-abort.js';
 import type { GenerateResult } from '../model/language-model.js';
 import type { LanguageModelMiddleware } from './language-model-middleware.js';
 
@@ -19,15 +20,14 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined):
   if (!signal) return promise;
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        unsubscribe();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        unsubscribe();
         reject(error);
       },
     );

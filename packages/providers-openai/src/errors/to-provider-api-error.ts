@@ -1,6 +1,4 @@
-import { ProviderApiError } from '@flow/providers-core';
-import { redactSecrets, redactedCause } from './redact-secrets.js';
-import { isRetryableStatus, retryAfterMs } from './retry-after.js';
+import { describeCauseChain, isRetryableStatus, maskSecrets, ProviderApiError, redactedCause, retryAfterMsFromHeaders } from '@flow/providers-core';
 
 export interface ErrorContext {
   /** Provider id (`openai`, `openrouter`). */
@@ -40,7 +38,7 @@ export function toProviderApiError(error: unknown, context: ErrorContext): Provi
   if (ProviderApiError.isInstance(error)) return error;
   const { provider, vendor, secrets } = context;
   const fail = (message: string, status: number | null, isRetryable: boolean, extra: { requestId?: string; retryAfterMs?: number } = {}) =>
-    new ProviderApiError({ provider, message: redactSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
+    new ProviderApiError({ provider, message: maskSecrets(message, secrets), status, isRetryable, ...extra, cause: redactedCause(error, secrets) });
 
   const sdkError = error as SdkError;
   const classes = context.errorClasses;
@@ -50,11 +48,11 @@ export function toProviderApiError(error: unknown, context: ErrorContext): Provi
     return fail(`${vendor} request was aborted`, null, false);
   }
   if (error instanceof classes.APIConnectionTimeoutError) return fail(`${vendor} request timed out`, null, true);
-  if (error instanceof classes.APIConnectionError) return fail(`${vendor} connection failed: ${describeCause(sdkError.cause) ?? sdkError.message}`, null, true);
+  if (error instanceof classes.APIConnectionError) return fail(`${vendor} connection failed: ${describeCauseChain(sdkError.cause) ?? sdkError.message}`, null, true);
   if (typeof sdkError?.status === 'number') {
     const status = sdkError.status;
     const requestId = sdkError.requestID ?? sdkError.headers?.get('request-id') ?? undefined;
-    const wait = retryAfterMs(sdkError.headers);
+    const wait = retryAfterMsFromHeaders(sdkError.headers);
     return fail(`${vendor} API error ${status}: ${vendorMessage(sdkError)}`, status, isRetryableStatus(status), {
       ...(requestId ? { requestId } : {}),
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
@@ -70,16 +68,4 @@ function vendorMessage(error: SdkError): string {
   const message = body?.message ?? body?.error?.message;
   if (typeof message === 'string' && message !== '') return message;
   return error.message.replace(/^\d{3}\s+/, '') || 'no error message';
-}
-
-/** `fetch failed` hides the useful part (`other side closed`, `ECONNRESET`) in its causes. */
-function describeCause(cause: unknown): string | undefined {
-  const parts: string[] = [];
-  let current = cause as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    if (typeof current.message === 'string' && current.message !== '') parts.push(current.message);
-    if (typeof current.code === 'string' && !parts.includes(current.code)) parts.push(current.code);
-    current = current.cause as typeof current;
-  }
-  return parts.length ? parts.join(': ') : undefined;
 }

@@ -2,7 +2,7 @@ import { readImageHeader } from '@flow/kinds';
 import { createAnthropic } from '@flow/providers-anthropic';
 import { startFakeAnthropic, type FakeVendor } from '@flow/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { VlmTaskType } from '../common/task-types.js';
+import type { VlmTaskType } from '../../common/vlm-tasks.js';
 import { chainedWorkflow, goldenEngine, lastRequest, registryFor } from '../test-support/golden.js';
 import { pngImage } from '../test-support/workflows.js';
 

@@ -2,14 +2,13 @@ import { literalOrSelector } from '@flow/engine';
 import { FlowError, integerKind, type WorkflowImage } from '@flow/kinds';
 import { prepareImage } from '@flow/providers-core';
 import { z } from 'zod';
-import { buildTaskPrompt } from '../common/prompts.js';
+import { buildTaskPrompt } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
   taskInputProperties,
@@ -17,6 +16,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { CLAUDE_MODELS, CLAUDE_V1_MODEL_IDS, CLAUDE_V1_MODEL_VERSIONS, claudeMaxOutputTokens, claudeModelId, claudeModelMetadata } from './catalogue.js';
 
 export const ANTHROPIC_ENV_VARS = ['ANTHROPIC_API_KEY'] as const;
@@ -100,7 +100,7 @@ export function claudeModelFor(config: ClaudeVersion, label: string): string {
 async function buildClaudeRequest(config: ClaudeVersion, inputs: VlmStepInputs, image: WorkflowImage): Promise<VendorRequest> {
   const label = inputs.model_version;
   const maxImageSize = (inputs['max_image_size'] as number | undefined) ?? 1024;
-  const part = await prepareImage(imagePartOf(image), { key: `anthropic:${maxImageSize}`, maxLongEdge: maxImageSize, exact: true });
+  const part = await prepareImage(imagePartOf(image), { key: `anthropic:${maxImageSize}`, maxLongEdge: maxImageSize, strict: true });
   const prompt = buildTaskPrompt({ task: inputs.task_type, prompt: inputs.prompt, classes: inputs.classes, outputStructure: inputs.output_structure, detectionFormat: 'normalized' });
   const extendedThinking = config.modern && inputs['extended_thinking'] === true;
   const maxTokens = inputs.max_tokens ?? (config.modern ? claudeMaxOutputTokens(label) : 450);

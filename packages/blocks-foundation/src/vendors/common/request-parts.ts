@@ -1,6 +1,6 @@
 import type { WorkflowImage } from '@flow/kinds';
 import type { ContentPart, GenerateOptions, ImagePart } from '@flow/providers-core';
-import type { TaskPrompt } from './prompts.js';
+import type { TaskPrompt } from '../../common/task-prompts.js';
 
 /** The image as the model receives it: its encoded bytes as given (the provider prepares them for upload). */
 export function imagePartOf(image: WorkflowImage, detail?: ImagePart['detail']): ImagePart {

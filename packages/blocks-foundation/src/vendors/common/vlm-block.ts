@@ -3,16 +3,15 @@ import { languageModelOutputKind, listOfValuesKind, stringKind, type WorkflowIma
 import { ProviderApiError, type GenerateOptions } from '@flow/providers-core';
 import type { z } from 'zod';
 import { resolveApiKey } from '../../common/api-key.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf } from '../../common/images-property.js';
 import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-image.js';
-import { providersOf } from '../../common/services.js';
-import { imagesOf } from './vlm-manifest.js';
+import { envOf, providersOf } from '../../common/services.js';
 import { readAnswer } from './read-answer.js';
-import type { VlmTaskType } from './task-types.js';
+import type { VlmTaskType } from '../../common/vlm-tasks.js';
 
 /** What a task-type step's `run` receives (vendor properties come on top). */
 export interface VlmStepInputs {
   images?: (WorkflowImage | undefined)[];
-  image?: (WorkflowImage | undefined)[];
   task_type: VlmTaskType;
   prompt?: string | null;
   output_structure?: Record<string, string> | null;
@@ -50,15 +49,6 @@ export interface VlmBlockSpec<Manifest extends z.ZodObject> {
   buildRequest(inputs: VlmStepInputs, image: WorkflowImage, context: BlockContext): VendorRequest | Promise<VendorRequest>;
 }
 
-/**
- * The environment keys and defaults are read from: the host's `services.env` when it gave one (the server
- * and tests do), else the process's. (The same rule as `envOf` in the other foundation blocks.)
- */
-export function hostEnv(context: BlockContext): Record<string, string | undefined> {
-  const env = context.services['env'];
-  return typeof env === 'object' && env !== null ? (env as Record<string, string | undefined>) : process.env;
-}
-
 /** How a failed request reads in the step error: which image, which vendor, which status. */
 export function describeFailure(vendorName: string) {
   return (index: number, cause: unknown) => {
@@ -86,11 +76,12 @@ export function vlmBlock<Manifest extends z.ZodObject>(spec: VlmBlockSpec<Manife
     executionEngineCompatibility: '>=1.3.0,<2.0.0',
     schemaExtra: spec.schemaExtra,
     manifest: spec.manifest,
+    propertyAliases: IMAGE_PROPERTY_ALIASES,
     outputs: { output: [stringKind, languageModelOutputKind], classes: [listOfValuesKind] },
-    batchParameters: ['images', 'image'],
+    batchParameters: IMAGE_BATCH_PARAMETERS,
     async run(inputs, context) {
       const images = imagesOf(inputs);
-      const env = hostEnv(context);
+      const env = envOf(context);
       const apiKey = resolveApiKey({ value: inputs.api_key, step: context.step.name, field: 'api_key', envVars: spec.envVars, env });
       const registry = providersOf(context);
       const limit = inputs.max_concurrent_requests || defaultMaxConcurrentRequests(env);

@@ -1,21 +1,8 @@
 import { literalOrSelector, selector } from '@flow/engine';
-import { floatKind, imageKind, listOfValuesKind, roboflowManagedKeyKind, secretKind, stringKind } from '@flow/kinds';
+import { floatKind, listOfValuesKind, roboflowManagedKeyKind, secretKind, stringKind } from '@flow/kinds';
 import { z } from 'zod';
-import { recommendedParsers, TASKS_REQUIRING_CLASSES, TASKS_REQUIRING_OUTPUT_STRUCTURE, TASKS_REQUIRING_PROMPT, VLM_TASK_METADATA, type VlmTaskType } from './task-types.js';
-
-/** `images`, and `image`: the reference accepts either key for the batch of images. */
-export function imagesProperties() {
-  return {
-    images: selector([imageKind], { title: 'Image', description: 'The images to send to the model, one request each.' }).optional(),
-    image: selector([imageKind], { description: 'Same as `images` (the reference accepts either key).' }).optional(),
-  };
-}
-
-/** The images a step was given, under whichever key the definition used. */
-export function imagesOf<T>(inputs: { images?: readonly (T | undefined)[] | undefined; image?: readonly (T | undefined)[] | undefined }): T[] {
-  const given = inputs.images?.some((value) => value !== undefined) ? inputs.images : inputs.image;
-  return (given ?? []).filter((value): value is T => value !== undefined);
-}
+import { requireImages } from '../../common/images-property.js';
+import { recommendedParsers, unsetTaskField, VLM_TASK_METADATA, type VlmTaskType } from '../../common/vlm-tasks.js';
 
 export function taskTypeProperty(tasks: readonly [VlmTaskType, ...VlmTaskType[]], formatterGeneration: 1 | 2, metadataOverrides: Partial<typeof VLM_TASK_METADATA> = {}) {
   return z
@@ -79,25 +66,15 @@ export interface TaskFields {
   output_structure?: unknown;
   classes?: unknown;
   images?: unknown;
-  image?: unknown;
 }
 
 const isMissing = (value: unknown) => value === undefined || value === null;
 
 /** The reference's required-field rules (first broken one reported, with its message) and our image rule. */
 export function checkTaskFields(manifest: TaskFields, context: z.RefinementCtx): void {
-  if (isMissing(manifest.images) && isMissing(manifest.image)) {
-    context.addIssue({ code: 'custom', path: ['images'], message: '`images` is required: a selector of the images to send (e.g. "$inputs.image")' });
-    return;
-  }
-  const task = manifest.task_type;
-  if (TASKS_REQUIRING_PROMPT.has(task) && isMissing(manifest.prompt)) {
-    context.addIssue({ code: 'custom', path: ['prompt'], message: `\`prompt\` parameter required to be set for task \`${task}\`` });
-  } else if (TASKS_REQUIRING_CLASSES.has(task) && isMissing(manifest.classes)) {
-    context.addIssue({ code: 'custom', path: ['classes'], message: `\`classes\` parameter required to be set for task \`${task}\`` });
-  } else if (TASKS_REQUIRING_OUTPUT_STRUCTURE.has(task) && isMissing(manifest.output_structure)) {
-    context.addIssue({ code: 'custom', path: ['output_structure'], message: `\`output_structure\` parameter required to be set for task \`${task}\`` });
-  }
+  if (isMissing(manifest.images)) return requireImages(manifest, context);
+  const unset = unsetTaskField(manifest.task_type, manifest);
+  if (unset) context.addIssue({ code: 'custom', path: [unset.field], message: unset.message });
 }
 
 /** True when a manifest value is a selector (resolved only at run time), so literal-only rules skip it. */

@@ -1,14 +1,13 @@
 import { literalOrSelector, type BlockContext } from '@flow/engine';
 import { booleanKind, stringKind, type WorkflowImage } from '@flow/kinds';
 import { z } from 'zod';
-import { buildTaskPrompt } from '../common/prompts.js';
+import { buildTaskPrompt } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
   taskInputProperties,
@@ -16,6 +15,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { GEMINI_MODEL_VERSIONS, geminiModelMetadata, geminiSupportsCodeExecution, geminiSupportsThinkingLevel, resolveGeminiModel } from './catalogue.js';
 
 export const GEMINI_ENV_VARS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;

@@ -1,4 +1,4 @@
-import type { DetectionFormat } from '../common/prompts.js';
+import type { DetectionFormat } from '../../common/task-prompts.js';
 
 /**
  * OpenAI models the blocks offer, as data (update here when OpenAI ships a model). Taken from the reference

@@ -2,15 +2,14 @@ import { literalOrSelector } from '@flow/engine';
 import { FlowError, stringKind, type WorkflowImage } from '@flow/kinds';
 import { prepareImage } from '@flow/providers-core';
 import { z } from 'zod';
-import { buildTaskPrompt, type DetectionFormat } from '../common/prompts.js';
+import { buildTaskPrompt, type DetectionFormat } from '../../common/task-prompts.js';
 import { imagePartOf, promptOptions, samplingOptions } from '../common/request-parts.js';
 import { scaleToMaxEdge } from '../common/scale-to-max-edge.js';
-import { VLM_TASK_TYPES, type VlmTaskType } from '../common/task-types.js';
+import { VLM_TASK_TYPES, type VlmTaskType } from '../../common/vlm-tasks.js';
 import { vlmBlock, type VlmStepInputs, type VendorRequest } from '../common/vlm-block.js';
 import {
   apiKeyProperty,
   checkTaskFields,
-  imagesProperties,
   isSelectorValue,
   maxConcurrentRequestsProperty,
   modelVersionProperty,
@@ -19,6 +18,7 @@ import {
   temperatureProperty,
   type TaskFields,
 } from '../common/vlm-manifest.js';
+import { imagesProperties } from '../../common/images-property.js';
 import { findOpenAIModel, OPENAI_MODEL_VERSIONS, openAIDetectionFormat, openAIModelMetadata, REASONING_EFFORTS } from './catalogue.js';
 
 export const OPENAI_ENV_VARS = ['OPENAI_API_KEY'] as const;
@@ -114,7 +114,7 @@ async function buildOpenAIRequest(config: OpenAIVersion, inputs: VlmStepInputs, 
   if (inputs.task_type === 'object-detection' && config.detectionPerModel) {
     const format: DetectionFormat = openAIDetectionFormat(modelId);
     const uploadSize = scaleToMaxEdge(image.width, image.height, OPENAI_DETECTION_MAX_EDGE);
-    const part = await prepareImage(imagePartOf(image), { key: 'openai:detection', maxLongEdge: OPENAI_DETECTION_MAX_EDGE, mediaTypes: ['image/png'], exact: true });
+    const part = await prepareImage(imagePartOf(image), { key: 'openai:detection', maxLongEdge: OPENAI_DETECTION_MAX_EDGE, mediaTypes: ['image/png'], strict: true });
     const prompt = buildTaskPrompt({ ...request, detectionFormat: format, uploadSize });
     // The normalized shape keeps v4's order (classes, then image); the absolute ones show the image first.
     return { modelId, options: { ...base, ...promptOptions(prompt, part, { imageFirst: format !== 'normalized' }) } };

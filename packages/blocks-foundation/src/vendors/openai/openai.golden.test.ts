@@ -1,7 +1,7 @@
 import { createOpenAI } from '@flow/providers-openai';
 import { startFakeOpenAI, type FakeVendor } from '@flow/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { VlmTaskType } from '../common/task-types.js';
+import type { VlmTaskType } from '../../common/vlm-tasks.js';
 import { chainedWorkflow, dataUrlMediaType, goldenEngine, lastRequest, registryFor } from '../test-support/golden.js';
 import { pngImage } from '../test-support/workflows.js';
 

@@ -2,12 +2,13 @@ import { defineBlock, literalOrSelector } from '@flow/engine';
 import { dictionaryKind, imageMetadataKind, parentIdKind, secretKind, stringKind, wildcardKind, type WorkflowImage } from '@flow/kinds';
 import { z } from 'zod';
 import { resolveApiKey } from '../../common/api-key.js';
+import { IMAGE_BATCH_PARAMETERS, IMAGE_PROPERTY_ALIASES, imagesOf, imagesProperties, requireImages } from '../../common/images-property.js';
 import { defaultMaxConcurrentRequests, mapPerImage } from '../../common/per-image.js';
-import { providersOf } from '../../common/services.js';
+import { envOf, providersOf } from '../../common/services.js';
 import { readAnswer } from '../common/read-answer.js';
 import { imagePartOf, promptOptions } from '../common/request-parts.js';
-import { describeFailure, hostEnv } from '../common/vlm-block.js';
-import { imagesOf, imagesProperties, modelVersionProperty } from '../common/vlm-manifest.js';
+import { describeFailure } from '../common/vlm-block.js';
+import { modelVersionProperty } from '../common/vlm-manifest.js';
 import { OPENAI_MODEL_VERSIONS } from './catalogue.js';
 import { OPENAI_ENV_VARS } from './openai-block.js';
 import { structuredOutputOf } from './structured-output.js';
@@ -31,17 +32,12 @@ const manifest = z
     image_detail: literalOrSelector(z.enum(['auto', 'high', 'low']), [stringKind], { description: 'How closely the model looks at the image.' }).default('auto'),
     max_tokens: z.number().int().default(450).describe('Most tokens the answer may have.'),
   })
-  .superRefine((value, context) => {
-    if (value.images === undefined && value.image === undefined) {
-      context.addIssue({ code: 'custom', path: ['images'], message: '`images` is required: a selector of the images to send (e.g. "$inputs.image")' });
-    }
-  });
+  .superRefine(requireImages);
 
 type Manifest = z.output<typeof manifest>;
 
 interface OpenAIV1Inputs {
   images?: (WorkflowImage | undefined)[];
-  image?: (WorkflowImage | undefined)[];
   prompt: string;
   openai_api_key?: string | null;
   openai_model: string;
@@ -85,10 +81,11 @@ The key is \`openai_api_key\`; unset or \`rf_key:account\` uses \`OPENAI_API_KEY
     ...fixedOutputs,
     ...Object.fromEntries(Object.keys(value.json_output_format ?? {}).map((key) => [key, [wildcardKind]])),
   }),
-  batchParameters: ['images', 'image'],
+  propertyAliases: IMAGE_PROPERTY_ALIASES,
+  batchParameters: IMAGE_BATCH_PARAMETERS,
   async run(inputs, context) {
     const images = imagesOf(inputs);
-    const env = hostEnv(context);
+    const env = envOf(context);
     const apiKey = resolveApiKey({ value: inputs.openai_api_key, step: context.step.name, field: 'openai_api_key', envVars: OPENAI_ENV_VARS, env });
     const registry = providersOf(context);
     const text = promptWithFormat(inputs.prompt, inputs.json_output_format);

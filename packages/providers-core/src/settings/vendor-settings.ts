@@ -1,5 +1,6 @@
-import { ProviderApiError } from '@flow/providers-core';
+import { ProviderApiError } from '../errors/provider-api-error.js';
 
+// Every vendor package reads its settings this way (`OPENAI_API_KEY`, `ANTHROPIC_BASE_URL`, ...): one rule for all.
 /** An explicit value wins; otherwise the environment variable, read at call time; empty strings count as unset. */
 export function loadSetting(explicit: string | undefined, variable: string): string | undefined {
   if (explicit !== undefined && explicit !== '') return explicit;

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '@flow/providers-core';
-import type { VlmTaskType } from './task-types.js';
+import type { VlmTaskType } from './vlm-tasks.js';
 import {
   absoluteDetectionsSchema,
   classificationSchema,
@@ -139,4 +139,22 @@ function detectionPrompt(request: PromptRequest, classes: string): TaskPrompt {
     case 'gemini-1000':
       return { text: geminiDetectionText(classes), schema: geminiBoxesSchema(request.classes ?? []), schemaName: 'detections' };
   }
+}
+
+export interface TaskParameters {
+  prompt?: string | null;
+  classes?: readonly string[] | null;
+  outputStructure?: Record<string, string> | null;
+}
+
+/** The system message (if any) and the text placed before the image. */
+export interface TaskRequest {
+  system?: string;
+  text?: string;
+}
+
+/** The instructions of `buildTaskPrompt` without a response schema, for models that have no structured output. */
+export function taskRequest(task: VlmTaskType, parameters: TaskParameters): TaskRequest {
+  const { system, text } = buildTaskPrompt({ task, ...parameters });
+  return { ...(system === undefined ? {} : { system }), ...(text === undefined ? {} : { text }) };
 }
