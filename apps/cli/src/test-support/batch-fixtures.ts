@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tinyPng } from './tiny-png.js';
+import { makePng as tinyPng } from '@flow/testing';
 
 /** Absolute path of the test-blocks plugin module. */
 export const testPackPath = fileURLToPath(new URL('./test-pack.ts', import.meta.url));

@@ -54,7 +54,7 @@ describe('flow batch', () => {
     expect(await readLines(out)).toHaveLength(5);
 
     // Fix the broken image and change another: both run again, the rest is skipped.
-    const { tinyPng } = await import('../../test-support/tiny-png.js');
+    const { makePng: tinyPng } = await import('@flow/testing');
     await writeFile(join(directory, 'images/img-0003.png'), tinyPng(40, 1, [1, 2, 3]));
     await writeFile(join(directory, 'images/img-0000.png'), tinyPng(30, 1, [1, 2, 3]));
     const retried = await batch(directory, 'images', '--out', 'results.jsonl', '--retry-failed');
