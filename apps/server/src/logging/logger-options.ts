@@ -42,7 +42,12 @@ export function createLoggerOptions(level: string, destination?: LogDestination)
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskApiKeysInText(arg) : arg)) as Parameters<typeof method>);
+        // Masks in place (pino hands over a fresh arguments array): no copy per log line.
+        for (let index = 0; index < args.length; index++) {
+          const arg: unknown = args[index];
+          if (typeof arg === 'string') (args as unknown[])[index] = maskApiKeysInText(arg);
+        }
+        method.apply(this, args);
       },
     },
   };

@@ -194,7 +194,7 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     // ends the run at once, so its sibling downloads are aborted, and waited for, before the slot frees.
     void runStopped
       .then(() => {
-        if (!signal.aborted) controller.abort(new Error('The run has ended.'));
+        if (!signal.aborted) controller.abort(runEnded);
         return fetches?.settled();
       })
       .then(() => {
@@ -214,6 +214,9 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
 }
 
 function noop(): void {}
+
+/** The reason a finished run's signal is aborted with: one shared Error, no stack captured per request. */
+const runEnded = new Error('The run has ended.');
 
 /**
  * Drops `excluded_fields` from every record. Only names the workflow outputs can be present, so the work
