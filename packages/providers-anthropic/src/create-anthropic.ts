@@ -11,7 +11,7 @@ import { readAnthropicOptions } from './anthropic-options.js';
 import { toProviderApiError } from './errors/to-provider-api-error.js';
 import { buildMessagesRequest } from './messages-request.js';
 import { messagesResult } from './messages-result.js';
-import { loadSetting, requireApiKey } from '@flow/providers-core';
+import { loadSetting, requireApiKey, SdkClientCache, sdkTransportOptions } from '@flow/providers-core';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -43,7 +43,7 @@ export interface AnthropicProvider extends Provider {
 /** The Anthropic provider: `createAnthropic().languageModel('claude-sonnet-4-5')`. */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): AnthropicProvider {
   // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
-  const clients = new Map<string, Anthropic>();
+  const clients = new SdkClientCache<Anthropic>();
   return {
     id: 'anthropic',
     languageModel: (modelId, modelSettings = {}) => new AnthropicLanguageModel(modelId, settings, modelSettings, clients),
@@ -56,9 +56,9 @@ class AnthropicLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: AnthropicProviderSettings;
   readonly #modelSettings: LanguageModelSettings;
-  readonly #clients: Map<string, Anthropic>;
+  readonly #clients: SdkClientCache<Anthropic>;
 
-  constructor(modelId: string, settings: AnthropicProviderSettings, modelSettings: LanguageModelSettings, clients: Map<string, Anthropic>) {
+  constructor(modelId: string, settings: AnthropicProviderSettings, modelSettings: LanguageModelSettings, clients: SdkClientCache<Anthropic>) {
     this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
@@ -87,19 +87,6 @@ class AnthropicLanguageModel implements LanguageModel {
 
   #sdk(key: string): Anthropic {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'ANTHROPIC_BASE_URL') ?? ANTHROPIC_DEFAULT_BASE_URL;
-    const id = `${baseURL}\n${key}`;
-    let sdk = this.#clients.get(id);
-    if (sdk === undefined) {
-      sdk = new Anthropic({
-        apiKey: key,
-        baseURL,
-        maxRetries: this.#settings.maxRetries ?? 0,
-        ...(this.#settings.timeoutMs === undefined ? {} : { timeout: this.#settings.timeoutMs }),
-        ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
-        ...(this.#settings.headers ? { defaultHeaders: this.#settings.headers } : {}),
-      });
-      this.#clients.set(id, sdk);
-    }
-    return sdk;
+    return this.#clients.get(baseURL, key, () => new Anthropic({ apiKey: key, baseURL, ...sdkTransportOptions(this.#settings) }));
   }
 }

@@ -27,3 +27,4 @@ export { redactedCause } from './secrets/redacted-cause.js';
 export { type Clock, systemClock } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
 export { loadSetting, requireApiKey } from './settings/vendor-settings.js';
+export { sdkTransportOptions, SdkClientCache, type SdkTransportSettings } from './settings/sdk-clients.js';

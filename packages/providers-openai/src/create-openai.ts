@@ -13,7 +13,7 @@ import { toProviderApiError } from './errors/to-provider-api-error.js';
 import { openAIImageLimits } from './image-limits.js';
 import { isReasoningModel } from './model-family.js';
 import { readOpenAIOptions, type OpenAIApi } from './openai-options.js';
-import { loadSetting, requireApiKey } from '@flow/providers-core';
+import { loadSetting, requireApiKey, SdkClientCache, sdkTransportOptions } from '@flow/providers-core';
 import { buildResponsesRequest } from './responses/responses-request.js';
 import { responsesResult } from './responses/responses-result.js';
 
@@ -52,7 +52,7 @@ export interface OpenAIProvider extends Provider {
 /** The OpenAI provider: `createOpenAI().languageModel('gpt-4o')`. Keys and base URLs are read lazily per call. */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvider {
   // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
-  const clients = new Map<string, OpenAI>();
+  const clients = new SdkClientCache<OpenAI>();
   return {
     id: 'openai',
     languageModel: (modelId, modelSettings = {}) => new OpenAILanguageModel(modelId, settings, modelSettings, clients),
@@ -65,9 +65,9 @@ class OpenAILanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: OpenAIProviderSettings;
   readonly #modelSettings: OpenAIModelSettings;
-  readonly #clients: Map<string, OpenAI>;
+  readonly #clients: SdkClientCache<OpenAI>;
 
-  constructor(modelId: string, settings: OpenAIProviderSettings, modelSettings: OpenAIModelSettings, clients: Map<string, OpenAI>) {
+  constructor(modelId: string, settings: OpenAIProviderSettings, modelSettings: OpenAIModelSettings, clients: SdkClientCache<OpenAI>) {
     this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
@@ -114,23 +114,8 @@ class OpenAILanguageModel implements LanguageModel {
   /** The SDK client for the current key and base URL (they may change between calls when read from the environment). */
   #sdk(key: string): OpenAI {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'OPENAI_BASE_URL') ?? OPENAI_DEFAULT_BASE_URL;
-    const id = `${baseURL}\n${key}`;
-    let sdk = this.#clients.get(id);
-    if (sdk === undefined) {
-      sdk = new OpenAI({
-        apiKey: key,
-        baseURL,
-        maxRetries: this.#settings.maxRetries ?? 0,
-        ...(this.#settings.timeoutMs === undefined ? {} : { timeout: this.#settings.timeoutMs }),
-        ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
-        ...(this.#settings.headers ? { defaultHeaders: this.#settings.headers } : {}),
-        // Organization and project come from headers only; never pick up OPENAI_ORG_ID behind the caller's back.
-        organization: null,
-        project: null,
-      });
-      this.#clients.set(id, sdk);
-    }
-    return sdk;
+    // Organization and project come from headers only; never pick up OPENAI_ORG_ID behind the caller's back.
+    return this.#clients.get(baseURL, key, () => new OpenAI({ apiKey: key, baseURL, ...sdkTransportOptions(this.#settings), organization: null, project: null }));
   }
 }
 

@@ -1,6 +1,8 @@
 import {
   LANGUAGE_MODEL_SPECIFICATION_VERSION,
   ProviderApiError,
+  SdkClientCache,
+  sdkTransportOptions,
   type GenerateOptions,
   type GenerateResult,
   type LanguageModel,
@@ -45,7 +47,7 @@ const reserved = new Set(['model', 'messages', 'max_tokens', 'max_completion_tok
  */
 export function createOpenRouter(settings: OpenRouterProviderSettings = {}): OpenRouterProvider {
   // One SDK client per (base URL, key), shared by every model of this provider: the registry may ask for a model per call.
-  const clients = new Map<string, OpenAI>();
+  const clients = new SdkClientCache<OpenAI>();
   return {
     id: 'openrouter',
     languageModel: (modelId, modelSettings = {}) => new OpenRouterLanguageModel(modelId, settings, modelSettings, clients),
@@ -58,9 +60,9 @@ class OpenRouterLanguageModel implements LanguageModel {
   readonly modelId: string;
   readonly #settings: OpenRouterProviderSettings;
   readonly #modelSettings: LanguageModelSettings;
-  readonly #clients: Map<string, OpenAI>;
+  readonly #clients: SdkClientCache<OpenAI>;
 
-  constructor(modelId: string, settings: OpenRouterProviderSettings, modelSettings: LanguageModelSettings, clients: Map<string, OpenAI>) {
+  constructor(modelId: string, settings: OpenRouterProviderSettings, modelSettings: LanguageModelSettings, clients: SdkClientCache<OpenAI>) {
     this.#clients = clients;
     this.modelId = modelId;
     this.#settings = settings;
@@ -99,25 +101,10 @@ class OpenRouterLanguageModel implements LanguageModel {
 
   #sdk(key: string): OpenAI {
     const baseURL = loadSetting(this.#modelSettings.baseURL ?? this.#settings.baseURL, 'OPENROUTER_BASE_URL') ?? OPENROUTER_DEFAULT_BASE_URL;
-    const id = `${baseURL}\n${key}`;
-    let sdk = this.#clients.get(id);
-    if (sdk === undefined) {
-      const attribution = {
-        ...(this.#settings.appUrl ? { 'HTTP-Referer': this.#settings.appUrl } : {}),
-        ...(this.#settings.appName ? { 'X-Title': this.#settings.appName } : {}),
-      };
-      sdk = new OpenAI({
-        apiKey: key,
-        baseURL,
-        maxRetries: this.#settings.maxRetries ?? 0,
-        ...(this.#settings.timeoutMs === undefined ? {} : { timeout: this.#settings.timeoutMs }),
-        ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
-        defaultHeaders: { ...attribution, ...this.#settings.headers },
-        organization: null,
-        project: null,
-      });
-      this.#clients.set(id, sdk);
-    }
-    return sdk;
+    const attribution = {
+      ...(this.#settings.appUrl ? { 'HTTP-Referer': this.#settings.appUrl } : {}),
+      ...(this.#settings.appName ? { 'X-Title': this.#settings.appName } : {}),
+    };
+    return this.#clients.get(baseURL, key, () => new OpenAI({ apiKey: key, baseURL, ...sdkTransportOptions(this.#settings, attribution), organization: null, project: null }));
   }
 }
