@@ -28,4 +28,7 @@ if (mode === 'echo') {
 
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send?.({ url: address });
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+});
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

@@ -3,8 +3,12 @@
 // alternating: (a) bare Fastify parsing the same body and answering a response of the same bytes,
 // (b) bare Fastify running the same workflow compiled once through the library API. Each runs in its
 // own process; the load comes from this one over loopback keep-alive. Then the server's memory over
-// 10,000 requests. `--quick` shortens every phase; `--cpu-prof DIR` profiles the server process.
+// 10,000 requests. The apps run the built packages (`dist`, what users run; `pnpm bench` at the root
+// builds first). Beside req/s it prints each app's CPU time per request, read from the app itself, which
+// the load generator sharing the two cores disturbs less. `--quick` shortens every phase; `--cpu-prof DIR`
+// profiles the server process.
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { benchBody } from './bench-workflow.js';
@@ -15,7 +19,8 @@ const profileIndex = process.argv.indexOf('--cpu-prof');
 const profileDirectory = profileIndex > 0 ? process.argv[profileIndex + 1] : undefined;
 const levels = [16, 64];
 const rounds = quick ? 1 : 2;
-const warmupSeconds = quick ? 0.5 : 1.5;
+// The server's JIT needs a few seconds of load to settle; shorter warm-ups measured it ~15% slow.
+const warmupSeconds = quick ? 1 : 5;
 const measureSeconds = quick ? 1.5 : 4;
 const body = benchBody;
 
@@ -34,7 +39,7 @@ const tsx = createRequire(import.meta.url).resolve('tsx');
 
 function forkProcess(script: string, execArgv: string[] = [], first?: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-    execArgv: ['--expose-gc', '--conditions=@flow/source', '--import', tsx, ...execArgv],
+    execArgv: ['--expose-gc', '--import', tsx, ...execArgv],
     // The server logs a line per request at LOG_LEVEL=info, as in production; the lines go nowhere.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -52,6 +57,16 @@ function memoryOf(child: ChildProcess): Promise<MemorySample> {
   });
 }
 
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => {
+      const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
+      resolve(user + system);
+    });
+    child.send('cpu');
+  });
+}
+
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -65,6 +80,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 async function main(): Promise<void> {
+  if (!existsSync(fileURLToPath(new URL('../dist/index.js', import.meta.url)))) throw new Error('The bench runs the built server: run `pnpm build` first (or `pnpm bench` at the repository root, which builds).');
   const started = performance.now();
   const serverArgs = profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   const server = await forkProcess('./serve.ts', serverArgs);
@@ -80,15 +96,17 @@ async function main(): Promise<void> {
     { name: '(b) bare Fastify + engine', ...engine },
   ];
 
-  const results = new Map<string, LoadResult[]>();
+  const results = new Map<string, Array<LoadResult & { cpuMicros: number }>>();
   try {
     for (const clients of levels) {
       for (const target of targets) await runLoad({ url: `${target.url}/workflows/run`, body, clients, seconds: warmupSeconds });
       for (let round = 0; round < rounds; round++) {
         for (const target of targets) {
+          const cpuBefore = await cpuOf(target.child);
           const result = await runLoad({ url: `${target.url}/workflows/run`, body, clients, seconds: measureSeconds });
+          const cpuMicros = ((await cpuOf(target.child)) - cpuBefore) / Math.max(1, result.requests);
           const key = `${target.name}@${clients}`;
-          results.set(key, [...(results.get(key) ?? []), result]);
+          results.set(key, [...(results.get(key) ?? []), { ...result, cpuMicros }]);
         }
       }
     }
@@ -97,17 +115,17 @@ async function main(): Promise<void> {
   }
   const summary = (name: string, clients: number) => {
     const list = results.get(`${name}@${clients}`)!;
-    return { perSecond: mean(list.map((result) => result.perSecond)), p50Ms: mean(list.map((result) => result.p50Ms)), p99Ms: mean(list.map((result) => result.p99Ms)), failures: list.reduce((sum, result) => sum + result.failures, 0) };
+    return { perSecond: mean(list.map((result) => result.perSecond)), p50Ms: mean(list.map((result) => result.p50Ms)), p99Ms: mean(list.map((result) => result.p99Ms)), cpuMicros: mean(list.map((result) => result.cpuMicros)), failures: list.reduce((sum, result) => sum + result.failures, 0) };
   };
 
   console.log(`\n@flow/server bench: POST /workflows/run, vlm_as_detector@v2 (google-gemini, 10 boxes, classes cat/dog), 640x480 PNG; body ${(body.length / 1024).toFixed(1)} KiB, answer ${(answerText.length / 1024).toFixed(2)} KiB`);
   console.log(`${rounds} alternating round(s) of ${measureSeconds} s per target and level after ${warmupSeconds} s warm-up; each app in its own process, server at LOG_LEVEL=${process.env.LOG_LEVEL ?? 'info'}\n`);
-  const header = ['target', 'clients', 'req/s', 'p50 ms', 'p99 ms', 'p99/p50', 'failures'];
+  const header = ['target', 'clients', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'p99/p50', 'failures'];
   const rows: string[][] = [];
   for (const clients of levels) {
     for (const target of targets) {
       const result = summary(target.name, clients);
-      rows.push([target.name, String(clients), fixed(result.perSecond, 0), fixed(result.p50Ms, 2), fixed(result.p99Ms, 2), `${fixed(result.p99Ms / result.p50Ms, 2)}x`, String(result.failures)]);
+      rows.push([target.name, String(clients), fixed(result.perSecond, 0), fixed(result.cpuMicros, 0), fixed(result.p50Ms, 2), fixed(result.p99Ms, 2), `${fixed(result.p99Ms / result.p50Ms, 2)}x`, String(result.failures)]);
     }
   }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
@@ -119,6 +137,7 @@ async function main(): Promise<void> {
   const engine16 = summary('(b) bare Fastify + engine', 16);
   const at64 = summary('server', 64);
   console.log(`\nratios at 16 connections: server / (b) engine baseline = ${fixed(at16.perSecond / engine16.perSecond, 3)} (goal >= 0.90); server / (a) echo baseline = ${fixed(at16.perSecond / echo16.perSecond, 3)} (goal >= 0.35)`);
+  console.log(`CPU per request at 16 connections: server / (b) = ${fixed(at16.cpuMicros / engine16.cpuMicros, 2)}x, server / (a) = ${fixed(at16.cpuMicros / echo16.cpuMicros, 2)}x`);
   console.log(`server at 64 connections: p50 ${fixed(at64.p50Ms, 2)} ms, p99 ${fixed(at64.p99Ms, 2)} ms, p99/p50 = ${fixed(at64.p99Ms / at64.p50Ms, 2)} (goal < 3)`);
   await stop(server.child);
 

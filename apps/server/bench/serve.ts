@@ -1,6 +1,6 @@
-// The server under test, in its own process like in production. Started by bench/index.ts with
+// The server under test, in its own process like in production, from its built package (`@flow/server`). Started by bench/index.ts with
 // --expose-gc and an IPC channel: it prints its URL and answers "memory" messages after a full GC.
-import { startServer } from '../src/start-server.js';
+import { startServer } from '@flow/server';
 
 const running = await startServer({
   port: 0,
@@ -10,6 +10,7 @@ const running = await startServer({
 });
 
 process.on('message', (message) => {
+  if (message === 'cpu') return void process.send?.({ cpu: process.cpuUsage() });
   if (message !== 'memory') return;
   const collect = (globalThis as { gc?: () => void }).gc;
   collect?.();

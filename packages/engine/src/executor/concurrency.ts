@@ -24,7 +24,7 @@ export class Semaphore {
  * Runs `task(index)` for every index below `count` with at most `limit` in flight, stopping early when
  * `signal` aborts. Tasks that finish synchronously cost no extra microtask turns.
  */
-export async function forEachIndex(count: number, limit: number, signal: AbortSignal, task: (index: number) => void | Promise<void>): Promise<void> {
+export async function forEachIndex(count: number, limit: number, signal: { readonly aborted: boolean }, task: (index: number) => void | Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) {

@@ -10,6 +10,7 @@ import { forEachIndex, isPromiseLike, Semaphore } from './concurrency.js';
 import { buildOutputs } from './build-outputs.js';
 import { IndexSpace } from './index-space.js';
 import { makeReaders, readInputs } from './step-inputs.js';
+import { RunAbort } from './run-abort.js';
 import type { StepResult } from './step-result.js';
 import type { RunOptions, WorkflowOutputs } from './run-options.js';
 
@@ -20,11 +21,9 @@ export type { StepResult } from './step-result.js';
  * their elements concurrently; the first failure aborts the rest of the run.
  */
 export async function runWorkflow(plan: WorkflowPlan, registry: BlockRegistry, inputValues: Record<string, unknown>, options: RunOptions = {}): Promise<WorkflowOutputs> {
-  const controller = new AbortController();
   const outerSignal = options.signal;
-  const onOuterAbort = () => controller.abort(outerSignal?.reason);
   if (outerSignal?.aborted) throw new WorkflowAbortedError(outerSignal.reason);
-  outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
+  const abort = new RunAbort(outerSignal);
   try {
     const assembled = await assembleInputs(plan, inputValues, registry, options);
     checkParameters(plan, assembled);
@@ -37,11 +36,11 @@ export async function runWorkflow(plan: WorkflowPlan, registry: BlockRegistry, i
       const done = Promise.all(dependencies).then(async () => {
         await stepSlots.acquire();
         try {
-          if (controller.signal.aborted) throw new WorkflowAbortedError(controller.signal.reason);
-          results.set(step.name, await runStep(step, assembled, results, controller.signal, options));
+          if (abort.aborted) throw new WorkflowAbortedError(abort.reason);
+          results.set(step.name, await runStep(step, assembled, results, abort, options));
         } catch (error) {
           firstFailure ??= error;
-          controller.abort(error);
+          abort.abort(error);
           throw error;
         } finally {
           stepSlots.release();
@@ -57,7 +56,7 @@ export async function runWorkflow(plan: WorkflowPlan, registry: BlockRegistry, i
     }
     return buildOutputs(plan, assembled, results);
   } finally {
-    outerSignal?.removeEventListener('abort', onOuterAbort);
+    abort.dispose();
   }
 }
 
@@ -77,12 +76,14 @@ function checkParameters(plan: WorkflowPlan, assembled: AssembledInputs): void {
   }
 }
 
-async function runStep(step: CompiledStep, assembled: AssembledInputs, results: Map<string, StepResult>, signal: AbortSignal, options: RunOptions): Promise<StepResult> {
+async function runStep(step: CompiledStep, assembled: AssembledInputs, results: Map<string, StepResult>, abort: RunAbort, options: RunOptions): Promise<StepResult> {
   const block = step.block;
   const started = performance.now();
   options.onStepEvent?.({ type: 'step-start', step: step.name, blockType: block.type, time: started });
   const context: BlockContext = {
-    signal,
+    get signal() {
+      return abort.signal;
+    },
     logger: options.logger ?? silentLogger,
     services: options.services ?? {},
     usage: { record: (usage) => options.onUsage?.({ ...usage, step: step.name }) },
@@ -117,21 +118,21 @@ async function runStep(step: CompiledStep, assembled: AssembledInputs, results: 
         if (rows.length > 0) {
           const batchInputs: Record<string, unknown> = { ...rows[0] };
           for (const property of block.batchParameters) batchInputs[property] = rows.map((row) => row[property]);
-          const returned = await untilAborted(block.run(batchInputs, context), signal);
+          const returned = await untilAborted(block.run(batchInputs, context), abort);
           if (!Array.isArray(returned) || returned.length !== rows.length) {
             throw new BlockContractError({ step: step.name, blockType: block.type, message: `Step \`${step.name}\` (${block.type}) returned ${Array.isArray(returned) ? `${returned.length} results` : 'no list'} for a batch of ${rows.length}.` });
           }
           for (let position = 0; position < rows.length; position++) produced[kept[position]!] = returned[position];
         }
       } else {
-        await forEachIndex(count, Math.max(1, options.elementConcurrency ?? 8), signal, (index) => {
+        await forEachIndex(count, Math.max(1, options.elementConcurrency ?? 8), abort, (index) => {
           const inputs = inputsOf(index);
           if (!inputs) return;
           const returned = block.run(inputs, context);
-          if (isPromiseLike(returned)) return untilAborted(returned, signal).then((value) => void (produced[index] = value));
+          if (isPromiseLike(returned)) return untilAborted(returned, abort).then((value) => void (produced[index] = value));
           produced[index] = returned;
         });
-        if (signal.aborted) throw new WorkflowAbortedError(signal.reason);
+        if (abort.aborted) throw new WorkflowAbortedError(abort.reason);
       }
     }
     const result = collectResults(step, execution, produced);
@@ -140,7 +141,7 @@ async function runStep(step: CompiledStep, assembled: AssembledInputs, results: 
     return result;
   } catch (error) {
     if (error instanceof WorkflowError) throw error;
-    if (signal.aborted && isAbortError(error)) throw new WorkflowAbortedError(signal.reason);
+    if (abort.aborted && isAbortError(error)) throw new WorkflowAbortedError(abort.reason);
     throw new StepExecutionError({ step: step.name, blockType: block.type, cause: error });
   } finally {
     const ended = performance.now();
@@ -242,9 +243,10 @@ function checkOutputs(step: CompiledStep, record: unknown, expected: string[]): 
 }
 
 /** Resolves with the block's result, or rejects as soon as the run is aborted. */
-function untilAborted<T>(value: T | Promise<T>, signal: AbortSignal): Promise<T> {
+function untilAborted<T>(value: T | Promise<T>, abort: RunAbort): Promise<T> {
   if (!isPromiseLike(value)) return Promise.resolve(value);
-  if (signal.aborted) return Promise.reject(new WorkflowAbortedError(signal.reason));
+  if (abort.aborted) return Promise.reject(new WorkflowAbortedError(abort.reason));
+  const signal = abort.signal;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new WorkflowAbortedError(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });

@@ -63,4 +63,54 @@ describe('stringifyJson', () => {
     expect(Object.getOwnPropertySymbols(target)).toEqual([]);
     expect(floatFieldsOf({ x: 1 })).toBeUndefined();
   });
+
+  it('writes exactly what JSON.stringify writes for values without marks, compact and pretty', () => {
+    const date = new Date(Date.UTC(2026, 0, 2));
+    const samples: unknown[] = [
+      null, true, 0, -0, 1.5, -7, 1e21, 5e-7, Number.NaN, Number.POSITIVE_INFINITY, '', 'plain', 'quote " and \\ backslash', 'tab\tnew\nline\u0001', 'lone \ud800 surrogate', 'emoji 😀',
+      [], {}, [undefined, () => 1, Symbol('s'), null], { skipped: undefined, fn: () => 1, kept: 1 }, { 10: 'a', 2: 'b', z: 'c', a: 'd' },
+      { date, buffer: Buffer.from('hi'), nested: { deeper: [[[]], [{}], { '': 0 }] } }, new Map([[1, 2]]), new Uint8Array([1, 2]),
+      // eslint-disable-next-line no-new-wrappers
+      [new Number(3), new String('boxed'), new Boolean(false)], { toJSON: (key: string) => `key:${key}` }, { inner: { toJSON: (key: string) => `key:${key}` } },
+      Object.assign(Object.create({ inherited: 1 }), { own: 2 }), { 'key "quoted"': 1, 'new\nline': 2 },
+    ];
+    for (const sample of samples) {
+      expect(stringifyJson(sample)).toBe(JSON.stringify(sample));
+      expect(stringifyJson(sample, 2)).toBe(JSON.stringify(sample, null, 2));
+      expect(stringifyJson(sample, 4)).toBe(JSON.stringify(sample, null, 4));
+    }
+    expect(stringifyJson(undefined)).toBeUndefined();
+  });
+
+  it('matches JSON.stringify on random nested values', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const make = (depth: number): unknown => {
+      const pick = Math.floor(random() * (depth > 4 ? 5 : 8));
+      if (pick === 0) return Math.floor(random() * 1000) - 500;
+      if (pick === 1) return random() * 100;
+      if (pick === 2) return random() > 0.5 ? 'text' : 'q"\\\n';
+      if (pick === 3) return random() > 0.5 ? null : random() > 0.5;
+      if (pick === 4) return undefined;
+      if (pick < 7) return Array.from({ length: Math.floor(random() * 4) }, () => make(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, (_, index) => [random() > 0.8 ? String(index) : `k${index}`, make(depth + 1)]));
+    };
+    for (let round = 0; round < 300; round++) {
+      const value = make(0);
+      expect(stringifyJson(value)).toBe(JSON.stringify(value));
+      expect(stringifyJson(value, 2)).toBe(JSON.stringify(value, null, 2));
+    }
+  });
+
+  it('fails on a cycle and a BigInt as JSON.stringify does', () => {
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = { back: cycle };
+    expect(() => stringifyJson(cycle)).toThrow(TypeError);
+    expect(() => stringifyJson({ big: 1n })).toThrow(TypeError);
+  });
+
+  it('writes marked floats inside pretty output', () => {
+    const value = { box: markFloatFields({ x: 2, y: 2.5, id: 3 }, ['x', 'y']), list: markFloatFields([1, 2], [EVERY_ITEM]) };
+    expect(stringifyJson(value, 2)).toBe('{\n  "box": {\n    "x": 2.0,\n    "y": 2.5,\n    "id": 3\n  },\n  "list": [\n    1.0,\n    2.0\n  ]\n}');
+  });
 });
