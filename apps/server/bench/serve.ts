@@ -1,5 +1,6 @@
-// The server under test, in its own process like in production, from its built package (`@flow/server`). Started by bench/index.ts with
-// --expose-gc and an IPC channel: it prints its URL and answers "memory" messages after a full GC.
+// The server under test, in its own process like in production, from its built package (`@flow/server`).
+// Started by bench/index.ts with --expose-gc and an IPC channel: it prints its URL, answers "memory"
+// messages after a full GC and "cpu" messages with its CPU time so far.
 import { startServer } from '@flow/server';
 
 const running = await startServer({

@@ -7,7 +7,7 @@
 export class RunAbort {
   private controller: AbortController | undefined;
   private failure: { reason: unknown } | undefined;
-  private readonly onOuterAbort = () => this.controller?.abort(this.outer?.reason);
+  private onOuterAbort: (() => void) | undefined;
 
   constructor(private readonly outer: AbortSignal | undefined) {}
 
@@ -25,7 +25,12 @@ export class RunAbort {
     if (this.controller === undefined) {
       this.controller = new AbortController();
       if (this.aborted) this.controller.abort(this.reason);
-      else this.outer?.addEventListener('abort', this.onOuterAbort, { once: true });
+      else if (this.outer !== undefined) {
+        const controller = this.controller;
+        const outer = this.outer;
+        this.onOuterAbort = () => controller.abort(outer.reason);
+        outer.addEventListener('abort', this.onOuterAbort, { once: true });
+      }
     }
     return this.controller.signal;
   }
@@ -39,6 +44,6 @@ export class RunAbort {
 
   /** Drops the link to the caller's signal once the run has ended. */
   dispose(): void {
-    if (this.controller !== undefined) this.outer?.removeEventListener('abort', this.onOuterAbort);
+    if (this.onOuterAbort !== undefined) this.outer?.removeEventListener('abort', this.onOuterAbort);
   }
 }
