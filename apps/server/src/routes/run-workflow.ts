@@ -2,6 +2,7 @@ import type { BlockLogger, CompiledWorkflow, StepEvent } from '@flow/engine';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../errors/http-errors.js';
 import type { RequestFetchBudget } from '../images/fetch-budget.js';
+import type { ImageUrlLoader } from '../images/fetch-image-url.js';
 import { countRequestImages } from '../limits/count-images.js';
 import { checkBatchSize, checkDeadline, checkDefinitionSize } from '../limits/request-limits.js';
 import { jsonSizeWithin } from '../limits/response-size.js';
@@ -168,7 +169,7 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
     signal,
     maxConcurrentSteps: config.maxConcurrentSteps,
     elementConcurrency: config.elementConcurrency,
-    loadImageUrl: loader && fetches ? (url) => fetches.track(loader(url, signal, fetches.budget)) : undefined,
+    loadImageUrl: loader && fetches ? fetches.loaderFor(loader, signal) : undefined,
     onStepEvent,
     onUsage: context.metrics.observeUsage,
     services: context.services,
@@ -234,6 +235,18 @@ class RequestFetches {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(readonly budget: RequestFetchBudget) {}
+
+  /**
+   * The run's `loadImageUrl`. It is made here, not as an arrow inside `runWorkflowRequest`, because V8
+   * gives all closures of a function one shared scope: that arrow would hold the request, the reply and
+   * the run with all its outputs for as long as anything holds the arrow, and something past the run
+   * does (V8's young-generation GC treats weak references, such as inline-cache feedback, as strong).
+   * Measured: 23 KB per request promoted to the old generation and young GCs at 17% of the CPU, against
+   * ~2.5 KB with this function, which holds only what it uses.
+   */
+  loaderFor(loader: ImageUrlLoader, signal: AbortSignal): (url: string) => Promise<Uint8Array> {
+    return (url) => this.track(loader(url, signal, this.budget));
+  }
 
   track<T>(download: Promise<T>): Promise<T> {
     this.pending.add(download);
