@@ -39,6 +39,24 @@ describe('CompiledWorkflowCache', () => {
     expect(cache.get(variant('b')).cached).toBe(false);
   });
 
+  it('keeps the recency order right when the same definition is sent many times in a row', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const compile = vi.spyOn(engine, 'compile');
+    const cache = new CompiledWorkflowCache(engine, 2);
+    cache.get(variant('a'));
+    cache.get(variant('a'));
+    cache.get(variant('b'));
+    cache.get(variant('b'));
+    cache.get(variant('c')); // evicts a, the least recent, though it was hit twice
+    expect(compile).toHaveBeenCalledTimes(3);
+    expect(cache.get(variant('b')).cached).toBe(true);
+    expect(cache.get(variant('a')).cached).toBe(false); // compiled again; evicts c
+    expect(cache.get(variant('c')).cached).toBe(false);
+    expect([cache.hits, cache.misses]).toEqual([3, 5]);
+    cache.clear();
+    expect(cache.get(variant('c')).cached).toBe(false);
+  });
+
   it('keeps nothing when its capacity is 0, and never keeps failures', () => {
     const engine = createEngine({ packs: [serverTestPack] });
     const disabled = new CompiledWorkflowCache(engine, 0);
