@@ -20,7 +20,7 @@ import { registerDescribeRoutes } from './routes/describe-routes.js';
 import { registerGraphRoutes } from './routes/graph-routes.js';
 import { registerOperationsRoutes } from './routes/operations-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
-import { ClientDisconnectedError } from './routes/run-workflow.js';
+import { ClientDisconnectedError } from './routes/run-stopper.js';
 import { SavedWorkflowStore } from './saved-workflows/saved-workflow-store.js';
 import type { ServerContext } from './server-context.js';
 
@@ -117,7 +117,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   };
   const { lifecycle } = context;
   lifecycle.abortRuns.signal.addEventListener('abort', () => {
-    for (const stop of [...lifecycle.runStoppers]) stop();
+    for (const run of [...lifecycle.runStoppers]) run.shutdown();
   }, { once: true });
   const app = Fastify(fastifyOptions);
   app.decorate('flow', context);

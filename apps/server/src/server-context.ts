@@ -1,3 +1,4 @@
+import type { StoppableRun } from './routes/run-stopper.js';
 import type { Engine } from '@flow/engine';
 import type { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import type { ServerConfig } from './config.js';
@@ -14,7 +15,7 @@ export interface ServerLifecycle {
   /** Aborted when the shutdown deadline passes with runs still going. */
   readonly abortRuns: AbortController;
   /** How to stop each run in progress; called when `abortRuns` aborts (a Set: cheaper per request than a listener each). */
-  readonly runStoppers: Set<() => void>;
+  readonly runStoppers: Set<StoppableRun>;
 }
 
 /** What the routes share: one engine, one compiled-workflow cache, the limits and the metrics. */

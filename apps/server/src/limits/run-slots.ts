@@ -1,3 +1,4 @@
+import type { LazyAbortSignal } from '@flow/engine';
 /** No run slot was free and the waiting line was full (or the wait ran out): answer 503 with Retry-After. */
 export class ServerBusyError extends Error {
   constructor(readonly reason: 'queue-full' | 'queue-timeout' | 'shutting-down') {
@@ -40,13 +41,16 @@ export class RunSlots {
   }
 
   /** Resolves with a release function once a slot is free; rejects with `ServerBusyError`. */
-  acquire({ waitMs, signal }: { waitMs: number; signal?: AbortSignal }): Promise<() => void> {
+  acquire({ waitMs, signal: source }: { waitMs: number; signal?: AbortSignal | LazyAbortSignal }): Promise<() => void> {
     if (this.closed) return Promise.reject(new ServerBusyError('shutting-down'));
     if (this.active < this.maxConcurrent) {
       this.active++;
       return Promise.resolve(this.releaser());
     }
     if (this.waiters.length >= this.maxQueued) return Promise.reject(new ServerBusyError('queue-full'));
+    // A lazy source makes its real signal only here, on the waiting path.
+    const signal = source !== undefined && 'toAbortSignal' in source ? source.toAbortSignal() : source;
+    if (signal?.aborted) return Promise.reject(cancelledWith(signal));
     return new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
@@ -65,7 +69,7 @@ export class RunSlots {
         },
       };
       const timer = setTimeout(() => waiter.refuse(new ServerBusyError('queue-timeout')), waitMs);
-      const onAbort = () => waiter.refuse(signal?.reason instanceof Error ? signal.reason : new Error('The request was cancelled while waiting.'));
+      const onAbort = () => waiter.refuse(cancelledWith(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });
@@ -98,4 +102,8 @@ export class RunSlots {
       }
     };
   }
+}
+
+function cancelledWith(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('The request was cancelled while waiting.');
 }

@@ -51,4 +51,35 @@ describe('RunAbort', () => {
     outer.abort('late');
     expect(otherSignal.aborted).toBe(false);
   });
+
+  it('asks a lazy signal source for its signal only when a block needs one, and follows its abort', () => {
+    const controller = new AbortController();
+    let made = 0;
+    const source = {
+      get aborted() {
+        return controller.signal.aborted;
+      },
+      get reason() {
+        return controller.signal.reason;
+      },
+      toAbortSignal() {
+        made++;
+        return controller.signal;
+      },
+    };
+    const abort = new RunAbort(source);
+    expect(abort.aborted).toBe(false);
+    expect(made).toBe(0);
+    const signal = abort.signal;
+    expect(made).toBe(1);
+    controller.abort('deadline');
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBe('deadline');
+
+    const unused = new RunAbort(source);
+    expect(unused.aborted).toBe(true);
+    expect(unused.reason).toBe('deadline');
+    unused.dispose();
+    expect(made).toBe(1);
+  });
 });

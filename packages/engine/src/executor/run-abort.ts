@@ -1,6 +1,8 @@
+import type { LazyAbortSignal } from './run-options.js';
+
 /**
- * A run's cancellation: the caller's signal, or the run's own first failure. The AbortController that
- * blocks see as `context.signal` (linked to the caller's signal) is made only when something asks for
+ * A run's cancellation: the caller's signal (or lazy signal source), or the run's own first failure.
+ * The AbortController that blocks see as `context.signal` (linked to the caller's signal) is made only when something asks for
  * it: a block reading `context.signal`, or an async block being awaited. Runs of quick synchronous blocks
  * never need one, and on Node 20 a controller with its listener costs several microseconds a run.
  */
@@ -8,8 +10,10 @@ export class RunAbort {
   private controller: AbortController | undefined;
   private failure: { reason: unknown } | undefined;
   private onOuterAbort: (() => void) | undefined;
+  /** The caller's real signal, once linked (a lazy source makes it on first use). */
+  private linked: AbortSignal | undefined;
 
-  constructor(private readonly outer: AbortSignal | undefined) {}
+  constructor(private readonly outer: AbortSignal | LazyAbortSignal | undefined) {}
 
   get aborted(): boolean {
     return this.failure !== undefined || this.outer?.aborted === true;
@@ -27,7 +31,8 @@ export class RunAbort {
       if (this.aborted) this.controller.abort(this.reason);
       else if (this.outer !== undefined) {
         const controller = this.controller;
-        const outer = this.outer;
+        const outer = 'toAbortSignal' in this.outer ? this.outer.toAbortSignal() : this.outer;
+        this.linked = outer;
         this.onOuterAbort = () => controller.abort(outer.reason);
         outer.addEventListener('abort', this.onOuterAbort, { once: true });
       }
@@ -44,6 +49,6 @@ export class RunAbort {
 
   /** Drops the link to the caller's signal once the run has ended. */
   dispose(): void {
-    if (this.onOuterAbort !== undefined) this.outer?.removeEventListener('abort', this.onOuterAbort);
+    if (this.onOuterAbort !== undefined) this.linked?.removeEventListener('abort', this.onOuterAbort);
   }
 }

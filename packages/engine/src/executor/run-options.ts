@@ -6,9 +6,20 @@ export type StepEvent =
   | { type: 'step-start'; step: string; blockType: string; time: number }
   | { type: 'step-end'; step: string; blockType: string; time: number; durationMs: number; ok: boolean };
 
+/**
+ * A cancellation source that makes its AbortSignal only when asked: a server that stops runs on a deadline or
+ * a client leaving, and that would otherwise pay for an AbortController per request most runs never use.
+ * `aborted` and `reason` must read as a signal's would; `toAbortSignal()` returns one signal, aborted with it.
+ */
+export interface LazyAbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  toAbortSignal(): AbortSignal;
+}
+
 export interface RunOptions extends InputLoaders {
   /** Cancels the run; blocks see it through `context.signal`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | LazyAbortSignal;
   /** Steps allowed to run at once (default 8, like the reference server). */
   maxConcurrentSteps?: number;
   /** Elements of one element-wise step allowed in flight at once (default 8). */
