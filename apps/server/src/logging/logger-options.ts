@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { maskApiKeysInText } from './mask.js';
+import { redactSecrets } from './redact-secrets.js';
 
 /** Anything pino can write JSON lines to (a stream, or a test's line collector). */
 export interface LogDestination {
@@ -15,16 +16,14 @@ interface LoggedRequest {
 
 /**
  * Pino settings: JSON lines with the request id as `request_id`; the Authorization header and `api_key`
- * fields redacted; `api_key=` values masked in URLs, messages and error texts.
+ * fields redacted (`redactSecrets`); `api_key=` values masked in URLs, messages and error texts.
  */
 export function createLoggerOptions(level: string, destination?: LogDestination): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
     ...(destination ? { stream: destination } : {}),
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'api_key', '*.api_key', 'headers.authorization'],
-      censor: '[redacted]',
-    },
+    // `api_key`, `*.api_key` and `headers.authorization`/`cookie` masked; the `req` serializer drops headers.
+    formatters: { log: redactSecrets },
     serializers: {
       req: (request: LoggedRequest) => ({
         method: request.method,

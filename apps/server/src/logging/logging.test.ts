@@ -1,5 +1,7 @@
 import { createEngine, type Engine } from '@flow/engine';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { createLoggerOptions } from './logger-options.js';
 import { createTestServer, secretWorkflow, upperWorkflow } from '../test-support/server-fixtures.js';
 import { serverTestPack } from '../test-support/test-blocks.js';
 
@@ -9,6 +11,16 @@ function collectLogs() {
 }
 
 describe('structured logs', () => {
+  it('mask api_key fields and authorization headers written through the server logger', async () => {
+    const logs = collectLogs();
+    const app = Fastify({ logger: createLoggerOptions('info', logs.destination) });
+    app.log.info({ api_key: 'key-at-top-0123', body: { api_key: 'key-in-body-0123' }, headers: { authorization: 'Bearer key-in-header-0123', cookie: 'sid=cookie-0123' } }, 'with secrets');
+    await app.close();
+    const text = logs.lines.join('');
+    for (const secret of ['key-at-top-0123', 'key-in-body-0123', 'key-in-header-0123', 'cookie-0123']) expect(text).not.toContain(secret);
+    expect(logs.records().find((record) => record.msg === 'with secrets')).toMatchObject({ api_key: '[redacted]', body: { api_key: '[redacted]' }, headers: { authorization: '[redacted]' } });
+  });
+
   it('are JSON lines carrying the request id, with API keys and secrets never written', async () => {
     const logs = collectLogs();
     const app = await createTestServer({ logLevel: 'debug' }, { logDestination: logs.destination });
