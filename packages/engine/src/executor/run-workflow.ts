@@ -1,5 +1,5 @@
 import type { BlockRegistry } from '../block/block-registry.js';
-import { silentLogger, type BlockContext } from '../block/block-context.js';
+import type { BlockContext } from '../block/block-context.js';
 import { isBatchBlock, type BlockOutputValues } from '../block/define-block.js';
 import { isFlowControl } from '../block/flow-control.js';
 import { lineageKey, type CompiledStep, type WorkflowPlan } from '../compiler/compiled-workflow.js';
@@ -11,6 +11,7 @@ import { buildOutputs } from './build-outputs.js';
 import { IndexSpace } from './index-space.js';
 import { makeReaders, readInputs } from './step-inputs.js';
 import { RunAbort } from './run-abort.js';
+import { StepContext } from './step-context.js';
 import type { StepResult } from './step-result.js';
 import type { RunOptions, WorkflowOutputs } from './run-options.js';
 
@@ -80,15 +81,7 @@ async function runStep(step: CompiledStep, assembled: AssembledInputs, results: 
   const block = step.block;
   const started = performance.now();
   options.onStepEvent?.({ type: 'step-start', step: step.name, blockType: block.type, time: started });
-  const context: BlockContext = {
-    get signal() {
-      return abort.signal;
-    },
-    logger: options.logger ?? silentLogger,
-    services: options.services ?? {},
-    usage: { record: (usage) => options.onUsage?.({ ...usage, step: step.name }) },
-    step: { name: step.name, type: block.type },
-  };
+  const context: BlockContext = new StepContext(abort, options, { name: step.name, type: block.type });
   let ok = false;
   try {
     const execution = assembled.spaces.get(lineageKey(step.executionLineage))!;
