@@ -94,7 +94,8 @@ export class RunStopper implements LazyAbortSignal, StoppableRun {
   detach(): void {
     clearTimeout(this.deadline);
     this.response.off('close', stopOnClose);
-    delete (this.response as ResponseWithStopper)[stopperOfResponse];
+    // Cleared, not deleted: a delete would turn Node's response object into a slow dictionary-mode object.
+    (this.response as ResponseWithStopper)[stopperOfResponse] = undefined;
     this.runs.delete(this);
     this.rejectRun = undefined;
   }
