@@ -2,7 +2,7 @@ import { createEngine } from '@flow/engine';
 import { describe, expect, it, vi } from 'vitest';
 import { upperWorkflow } from '../test-support/server-fixtures.js';
 import { serverTestPack } from '../test-support/test-blocks.js';
-import { canonicalJson, CompiledWorkflowCache, definitionHash } from './compiled-workflow-cache.js';
+import { canonicalJson, CompiledWorkflowCache, definitionHash, sameJson } from './compiled-workflow-cache.js';
 
 const variant = (name: string) => ({ ...upperWorkflow, outputs: [{ type: 'JsonField', name, selector: '$steps.upper.text' }] });
 
@@ -77,5 +77,33 @@ describe('the first-level key (the definition as written)', () => {
     expect(cache.get(structuredClone(upperWorkflow)).workflow).toBe(first.workflow);
     const reordered = { outputs: upperWorkflow.outputs, steps: upperWorkflow.steps, inputs: upperWorkflow.inputs, version: upperWorkflow.version };
     expect(cache.get(reordered)).toMatchObject({ cached: true, workflow: first.workflow });
+  });
+
+  it('answers a repeat of the newest definition without writing its JSON text, and a one-value change misses', () => {
+    const engine = createEngine({ packs: [serverTestPack] });
+    const cache = new CompiledWorkflowCache(engine, 4);
+    cache.get(variant('a'));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    expect(cache.get(variant('a')).cached).toBe(true);
+    expect(stringify).not.toHaveBeenCalled();
+    stringify.mockRestore();
+    const changed = variant('a');
+    (changed.outputs[0] as { selector: string }).selector = '$steps.upper.other';
+    expect(() => cache.get(changed)).toThrow();
+    expect(cache.get(variant('b')).cached).toBe(false);
+    expect(cache.get(variant('a')).cached).toBe(true);
+  });
+});
+
+describe('sameJson', () => {
+  it('compares parsed JSON values deeply, object keys in any order', () => {
+    expect(sameJson({ a: [1, { b: null }], c: 'x' }, { c: 'x', a: [1, { b: null }] })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: '1' })).toBe(false);
+    expect(sameJson({ a: null }, { a: {} })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson({ deep: { deeper: [{ x: 0.1 }] } }, { deep: { deeper: [{ x: 0.2 }] } })).toBe(false);
   });
 });
