@@ -196,7 +196,8 @@ function excludeFields(records: Array<Record<string, unknown>>, workflow: Compil
 
 /** The URL image downloads of one run: counted against its byte budget, and awaited before its slot frees. */
 class RequestFetches {
-  private readonly pending = new Set<Promise<unknown>>();
+  /** Made with the first download: most runs have none. */
+  private pending: Set<Promise<unknown>> | undefined;
 
   constructor(readonly budget: RequestFetchBudget) {}
 
@@ -214,14 +215,15 @@ class RequestFetches {
   }
 
   track<T>(download: Promise<T>): Promise<T> {
-    this.pending.add(download);
-    const forget = () => this.pending.delete(download);
+    const pending = (this.pending ??= new Set());
+    pending.add(download);
+    const forget = () => pending.delete(download);
     download.then(forget, forget);
     return download;
   }
 
   /** Resolves once every download started so far has finished or failed. */
   settled(): Promise<unknown> | undefined {
-    return this.pending.size === 0 ? undefined : Promise.allSettled(this.pending);
+    return this.pending === undefined || this.pending.size === 0 ? undefined : Promise.allSettled(this.pending);
   }
 }
