@@ -24,6 +24,7 @@ export { CompiledWorkflow, type WorkflowInterface } from './compiled-workflow.js
 export { BlockRegistry, type RegisteredBlock } from './block/block-registry.js';
 export type { WorkflowPlan, CompiledStep, CompiledInput, CompiledOutput, ValueSource, PropertyBinding } from './compiler/compiled-workflow.js';
 export type { LazyAbortSignal, RunOptions, StepEvent, WorkflowOutputs } from './executor/run-options.js';
+export { toAbortSignal } from './executor/run-options.js';
 export { EXECUTION_ENGINE_VERSION, checkRequestedVersion } from './definition/engine-version.js';
 export { workflowInputSchema, workflowOutputSchema, type WorkflowInputDefinition, type WorkflowOutputDefinition } from './definition/definition-schema.js';
 export { blockPacksStillImporting, loadBlockPacks, parsePluginList } from './plugins/load-block-packs.js';

@@ -26,6 +26,25 @@ describe('RunSlots', () => {
     expect(slots.queued).toBe(0);
   });
 
+  it('asks a lazy signal source for a signal only when it must wait, and refuses at once when already stopped', async () => {
+    const slots = new RunSlots(1, 5);
+    let made = 0;
+    const controller = new AbortController();
+    const lazy = { aborted: false, reason: undefined as unknown, toAbortSignal: () => (made++, controller.signal) };
+    const release = await slots.acquire({ waitMs: 1000, signal: lazy });
+    expect(made).toBe(0);
+    const waiting = slots.acquire({ waitMs: 1000, signal: lazy });
+    expect(made).toBe(1);
+    controller.abort(new Error('deadline'));
+    await expect(waiting).rejects.toThrow('deadline');
+
+    const stopped = { aborted: true, reason: new Error('already gone'), toAbortSignal: () => (made++, controller.signal) };
+    await expect(slots.acquire({ waitMs: 1000, signal: stopped })).rejects.toThrow('already gone');
+    expect(made).toBe(1);
+    expect(slots.queued).toBe(0);
+    release();
+  });
+
   it('refuses everyone waiting and arriving once closed', async () => {
     const slots = new RunSlots(1, 5);
     const release = await slots.acquire({ waitMs: 1000 });

@@ -1,4 +1,4 @@
-import type { LazyAbortSignal } from '@flow/engine';
+import { toAbortSignal, type LazyAbortSignal } from '@flow/engine';
 /** No run slot was free and the waiting line was full (or the wait ran out): answer 503 with Retry-After. */
 export class ServerBusyError extends Error {
   constructor(readonly reason: 'queue-full' | 'queue-timeout' | 'shutting-down') {
@@ -48,9 +48,9 @@ export class RunSlots {
       return Promise.resolve(this.releaser());
     }
     if (this.waiters.length >= this.maxQueued) return Promise.reject(new ServerBusyError('queue-full'));
+    if (source?.aborted) return Promise.reject(cancelledWith(source.reason));
     // A lazy source makes its real signal only here, on the waiting path.
-    const signal = source !== undefined && 'toAbortSignal' in source ? source.toAbortSignal() : source;
-    if (signal?.aborted) return Promise.reject(cancelledWith(signal));
+    const signal = source === undefined ? undefined : toAbortSignal(source);
     return new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
@@ -69,7 +69,7 @@ export class RunSlots {
         },
       };
       const timer = setTimeout(() => waiter.refuse(new ServerBusyError('queue-timeout')), waitMs);
-      const onAbort = () => waiter.refuse(cancelledWith(signal!));
+      const onAbort = () => waiter.refuse(cancelledWith(signal!.reason));
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });
@@ -104,6 +104,6 @@ export class RunSlots {
   }
 }
 
-function cancelledWith(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('The request was cancelled while waiting.');
+function cancelledWith(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error('The request was cancelled while waiting.');
 }

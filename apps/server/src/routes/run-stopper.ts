@@ -29,7 +29,8 @@ const runEnded = new Error('The run has ended.');
  * controller plus its abort cost ~10 µs a request.
  *
  * One object with methods and module-level listeners, no closures: V8 gives all closures of a function one
- * shared scope, so a closure made in the request handler would keep the whole request alive.
+ * shared scope, so a closure made in the request handler would hold the whole request for as long as
+ * anything holds the closure.
  */
 export class RunStopper implements LazyAbortSignal, StoppableRun {
   private controller: AbortController | undefined;

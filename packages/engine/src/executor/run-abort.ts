@@ -1,4 +1,4 @@
-import type { LazyAbortSignal } from './run-options.js';
+import { toAbortSignal, type LazyAbortSignal } from './run-options.js';
 
 /**
  * A run's cancellation: the caller's signal (or lazy signal source), or the run's own first failure.
@@ -31,7 +31,7 @@ export class RunAbort {
       if (this.aborted) this.controller.abort(this.reason);
       else if (this.outer !== undefined) {
         const controller = this.controller;
-        const outer = 'toAbortSignal' in this.outer ? this.outer.toAbortSignal() : this.outer;
+        const outer = toAbortSignal(this.outer);
         this.linked = outer;
         this.onOuterAbort = () => controller.abort(outer.reason);
         outer.addEventListener('abort', this.onOuterAbort, { once: true });

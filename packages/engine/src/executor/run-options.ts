@@ -17,6 +17,11 @@ export interface LazyAbortSignal {
   toAbortSignal(): AbortSignal;
 }
 
+/** The real AbortSignal of a signal or lazy signal source (a lazy one makes it now, once). */
+export function toAbortSignal(source: AbortSignal | LazyAbortSignal): AbortSignal {
+  return 'toAbortSignal' in source ? source.toAbortSignal() : source;
+}
+
 export interface RunOptions extends InputLoaders {
   /** Cancels the run; blocks see it through `context.signal`. */
   signal?: AbortSignal | LazyAbortSignal;
