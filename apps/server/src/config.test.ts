@@ -12,6 +12,7 @@ describe('loadServerConfig', () => {
       maxConcurrentSteps: 8,
       compiledCacheSize: 256,
       enableProfiling: false,
+      logSync: true,
       urlImages: { enabled: true, allowHttp: false, allowPrivateAddresses: false, maxRedirects: 3 },
     });
   });
@@ -30,12 +31,14 @@ describe('loadServerConfig', () => {
       FLOW_ALLOW_PRIVATE_URLS: 'true',
       FLOW_ALLOW_HTTP_URLS: 'yes',
       FLOW_ENABLE_PROFILING: '1',
+      FLOW_LOG_SYNC: 'false',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
       port: 8080,
       plugins: ['pack-a', './local-pack'],
       workflowsDir: '/srv/workflows',
+      logSync: false,
       bodyLimitBytes: 1_048_576,
       maxImagesPerRequest: 4,
       requestTimeoutMs: 5000,

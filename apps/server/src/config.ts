@@ -35,6 +35,7 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer(9001, { min: 0, max: 65535 }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FLOW_LOG_SYNC: booleanFlag(true),
   FLOW_PLUGINS: optionalText,
   FLOW_WORKFLOWS_DIR: optionalText,
   FLOW_BODY_LIMIT_BYTES: integer(32 * MiB, { min: 1024 }),
@@ -68,6 +69,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Log lines to stdout are written as they are made (true), or buffered and written from libuv's thread pool. */
+  logSync: boolean;
   /** Extra block packs to import (module specifiers), from `FLOW_PLUGINS`. */
   plugins: string[];
   /** Folder of saved workflow definitions served by `POST /{workspace}/workflows/{id}`. */
@@ -133,6 +136,7 @@ export function loadServerConfig(env: Record<string, string | undefined> = proce
     host: values.HOST,
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
+    logSync: values.FLOW_LOG_SYNC,
     plugins: splitList(values.FLOW_PLUGINS),
     workflowsDir: values.FLOW_WORKFLOWS_DIR,
     bodyLimitBytes: values.FLOW_BODY_LIMIT_BYTES,

@@ -15,6 +15,7 @@ import { FetchBudget } from './images/fetch-budget.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
 import { RunSlots, ServerBusyError } from './limits/run-slots.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
+import { stdoutDestination } from './logging/stdout-destination.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { registerDescribeRoutes } from './routes/describe-routes.js';
 import { registerGraphRoutes } from './routes/graph-routes.js';
@@ -93,7 +94,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   };
 
   const fastifyOptions: FastifyServerOptions = {
-    logger: options.logDestination === false ? false : createLoggerOptions(config.logLevel, options.logDestination),
+    logger: options.logDestination === false ? false : createLoggerOptions(config.logLevel, options.logDestination ?? stdoutDestination({ sync: config.logSync })),
     bodyLimit: config.bodyLimitBytes,
     // Time allowed to receive a whole request; slow senders are cut off (runs have their own deadline).
     requestTimeout: Math.max(30_000, config.requestTimeoutMs),
