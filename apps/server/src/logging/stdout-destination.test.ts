@@ -1,25 +1,56 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stdoutDestination } from './stdout-destination.js';
+import { stdoutDestination, TurnBatchedWriter } from './stdout-destination.js';
+
+const lines = ['{"msg":"one"}\n', '{"msg":"two"}\n', '{"msg":"trois é"}\n'];
+const expectedBytes = Buffer.byteLength(lines.join(''));
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('stdoutDestination', () => {
   const folder = mkdtempSync(join(tmpdir(), 'flow-log-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  const lines = ['{"msg":"one"}\n', '{"msg":"two"}\n', '{"msg":"three"}\n'];
-
-  it('in sync mode has written every line by the time write returns', () => {
+  it('in sync mode writes the lines of one event-loop turn together when the turn ends', async () => {
     const fd = openSync(join(folder, 'sync.log'), 'w');
     try {
-      const destination = stdoutDestination({ sync: true, fd });
+      const destination = new TurnBatchedWriter(fd);
       for (const line of lines) destination.write(line);
-      // Buffered writing would have at most the first line on disk here: the rest wait for it to finish.
-      expect(fstatSync(fd).size).toBe(lines.join('').length);
+      expect(fstatSync(fd).size).toBe(0);
+      await nextTurn();
+      expect(fstatSync(fd).size).toBe(expectedBytes);
+      destination.write(lines[0]!);
+      await nextTurn();
+      expect(fstatSync(fd).size).toBe(expectedBytes + lines[0]!.length);
     } finally {
       closeSync(fd);
     }
+  });
+
+  it('in sync mode keeps the lines of the last turn when the process exits at once', () => {
+    const path = join(folder, 'exit.log');
+    const tsx = createRequire(import.meta.url).resolve('tsx');
+    const module = fileURLToPath(new URL('./stdout-destination.ts', import.meta.url));
+    const script = `import { openSync } from 'node:fs'; const { stdoutDestination } = await import(${JSON.stringify(module)});
+      const destination = stdoutDestination({ sync: true, fd: openSync(${JSON.stringify(path)}, 'w') });
+      for (const line of ${JSON.stringify(lines)}) destination.write(line);
+      process.exit(3);`;
+    const child = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(3);
+    expect(readFileSync(path, 'utf8')).toBe(lines.join(''));
+  });
+
+  it('in sync mode drops the lines, not the server, when the fd cannot be written', async () => {
+    const fd = openSync(join(folder, 'closed.log'), 'w');
+    closeSync(fd);
+    const destination = new TurnBatchedWriter(fd);
+    destination.write(lines[0]!);
+    expect(() => destination.flush()).not.toThrow();
   });
 
   it('in async mode writes every line once it has flushed', async () => {
