@@ -15,6 +15,22 @@ describe('RunSlots', () => {
     expect([slots.inFlight, slots.queued]).toEqual([2, 0]);
   });
 
+  it('tryAcquire takes a free slot at once and leaves the waiting line to acquire', async () => {
+    const slots = new RunSlots(1, 1);
+    const release = slots.tryAcquire();
+    expect(release).toBeTypeOf('function');
+    expect(slots.tryAcquire()).toBeUndefined();
+    const queued = slots.acquire({ waitMs: 1000 });
+    expect([slots.inFlight, slots.queued]).toEqual([1, 1]);
+    release!();
+    // The freed slot went to the waiter in line, not to a newcomer.
+    expect(slots.tryAcquire()).toBeUndefined();
+    (await queued)();
+    expect(slots.inFlight).toBe(0);
+    slots.close();
+    expect(slots.tryAcquire()).toBeUndefined();
+  });
+
   it('refuses a waiter whose wait runs out, or whose request is cancelled', async () => {
     const slots = new RunSlots(1, 5);
     await slots.acquire({ waitMs: 1000 });

@@ -40,6 +40,13 @@ export class RunSlots {
     return this.waiters.length;
   }
 
+  /** A release function when a slot is free right now, else undefined (then `acquire` waits or refuses). No promise. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.closed || this.active >= this.maxConcurrent) return undefined;
+    this.active++;
+    return this.releaser();
+  }
+
   /** Resolves with a release function once a slot is free; rejects with `ServerBusyError`. */
   acquire({ waitMs, signal: source }: { waitMs: number; signal?: AbortSignal | LazyAbortSignal }): Promise<() => void> {
     if (this.closed) return Promise.reject(new ServerBusyError('shutting-down'));

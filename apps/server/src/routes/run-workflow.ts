@@ -113,18 +113,9 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
   }
 
   const stopper = new RunStopper(reply.raw, lifecycle.runStoppers, config.requestTimeoutMs);
-  let release: () => void;
-  try {
-    // The signal is only made when the request has to wait for a slot.
-    release = await context.runSlots.acquire({ waitMs: Math.max(0, config.requestTimeoutMs - (performance.now() - startedAt)), signal: stopper });
-  } catch (error) {
-    stopper.detach();
-    if (error instanceof ServerBusyError) {
-      context.metrics.runsRejected.inc({ reason: error.reason });
-      throw error;
-    }
-    throw stopper.reason ?? error;
-  }
+  // A free slot is taken at once, without a promise; the signal is only made when the request has to wait.
+  let release = context.runSlots.tryAcquire();
+  if (release === undefined) release = await waitForSlot(context, stopper, startedAt);
 
   const onStepEvent = trace
     ? (event: StepEvent) => {
@@ -168,19 +159,36 @@ export async function runWorkflowRequest(context: ServerContext, request: Fastif
   return { outputs: serialized, profiler_trace: profilerTrace };
 }
 
-function noop(): void {}
+/** Waits in the line for a run slot; a refusal (503) or a stop while waiting detaches the stopper. */
+async function waitForSlot(context: ServerContext, stopper: RunStopper, startedAt: number): Promise<() => void> {
+  try {
+    return await context.runSlots.acquire({ waitMs: Math.max(0, context.config.requestTimeoutMs - (performance.now() - startedAt)), signal: stopper });
+  } catch (error) {
+    stopper.detach();
+    if (error instanceof ServerBusyError) {
+      context.metrics.runsRejected.inc({ reason: error.reason });
+      throw error;
+    }
+    throw stopper.reason ?? error;
+  }
+}
 
 /**
  * Once the run has ended: stops what it left downloading, waits for that, then frees the byte budget and the
  * slot. A module-level function, so the callback holds these four and not the request handler's scope.
  */
 function releaseWhenStopped(run: Promise<unknown>, stopper: RunStopper, fetches: RequestFetches | undefined, release: () => void): void {
-  void run.then(noop, noop).then(async () => {
-    stopper.end();
-    await fetches?.settled();
+  const afterDownloads = () => {
     fetches?.budget.close();
     release();
-  });
+  };
+  const whenRunEnded = () => {
+    stopper.end();
+    const downloads = fetches?.settled();
+    if (downloads === undefined) afterDownloads();
+    else void downloads.then(afterDownloads);
+  };
+  run.then(whenRunEnded, whenRunEnded);
 }
 
 /**
