@@ -14,6 +14,7 @@ import { createAddressPolicy, type AddressPolicy } from './images/address-policy
 import { FetchBudget } from './images/fetch-budget.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
 import { RunSlots, ServerBusyError } from './limits/run-slots.js';
+import { writeAccessLine } from './logging/access-log.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
 import { stdoutDestination } from './logging/stdout-destination.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
@@ -153,7 +154,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     // Probes and scrapes every few seconds would drown the request log.
-    if (!quietPaths.has(request.url)) request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    if (!quietPaths.has(request.url)) writeAccessLine(request.log, request, reply);
     done();
   });
   app.addHook('onClose', async () => runSlots.close());

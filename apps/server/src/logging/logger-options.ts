@@ -1,17 +1,11 @@
 import type { FastifyServerOptions } from 'fastify';
+import { accessRequestFields } from './access-log.js';
 import { maskApiKeysInText } from './mask.js';
 import { redactSecrets } from './redact-secrets.js';
 
 /** Anything pino can write JSON lines to (a stream, or a test's line collector). */
 export interface LogDestination {
   write(line: string): void;
-}
-
-interface LoggedRequest {
-  method?: string;
-  url?: string;
-  headers?: Record<string, string | string[] | undefined>;
-  socket?: { remoteAddress?: string };
 }
 
 /**
@@ -25,12 +19,7 @@ export function createLoggerOptions(level: string, destination?: LogDestination)
     // `api_key`, `*.api_key` and `headers.authorization`/`cookie` masked; the `req` serializer drops headers.
     formatters: { log: redactSecrets },
     serializers: {
-      req: (request: LoggedRequest) => ({
-        method: request.method,
-        url: maskApiKeysInText(request.url ?? ''),
-        remoteAddress: request.socket?.remoteAddress,
-        userAgent: request.headers?.['user-agent'],
-      }),
+      req: accessRequestFields,
       err: (error: Error & { code?: string }) => ({
         type: error.name,
         message: maskApiKeysInText(error.message ?? ''),
