@@ -86,7 +86,7 @@ const unsafeForJsonParse = /\d[eE]|\d\.0*(?![0-9])|\d(?:\.?\d){15}|-0(?!\.)|"\d+
 
 /**
  * The fast path: `JSON.parse` (native, several times faster) when the text has none of the forms where
- * it differs from Python, then objects moved to null prototypes. Undefined sends the text to the exact
+ * it differs from Python, then its objects given null prototypes. Undefined sends the text to the exact
  * decoder (it also gives the error messages, and reads `NaN`/`Infinity`).
  */
 function decodeWithJsonParse(text: string): PythonValue | undefined {
@@ -100,28 +100,29 @@ function decodeWithJsonParse(text: string): PythonValue | undefined {
   return toPythonValue(parsed, 0);
 }
 
-/** Copies objects into null-prototype records; undefined when nesting passes Python's limit. */
+/**
+ * Turns `JSON.parse`'s objects into null-prototype records in place; undefined when nesting passes Python's
+ * limit. In place, not copied: a copy made with `Object.create(null)` is a dictionary-mode object in V8
+ * (hash-table properties, ~1 KB each), and reading boxes out of those was slower than the parse itself.
+ * `setPrototypeOf` keeps the parsed objects' fast shapes, shared by every object of the same keys.
+ */
 function toPythonValue(value: unknown, depth: number): PythonValue | undefined {
   if (typeof value !== 'object' || value === null) return value as PythonValue;
   if (depth >= MAX_DEPTH) return undefined;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       const item: unknown = value[index];
-      if (typeof item === 'object' && item !== null) {
-        const converted = toPythonValue(item, depth + 1);
-        if (converted === undefined) return undefined;
-        value[index] = converted;
-      }
+      if (typeof item === 'object' && item !== null && toPythonValue(item, depth + 1) === undefined) return undefined;
     }
     return value as PythonValue[];
   }
-  const dict = Object.create(null) as PythonDict;
-  for (const key of Object.keys(value)) {
-    const converted = toPythonValue((value as Record<string, unknown>)[key], depth + 1);
-    if (converted === undefined) return undefined;
-    dict[key] = converted;
+  Object.setPrototypeOf(value, null);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === 'object' && item !== null && toPythonValue(item, depth + 1) === undefined) return undefined;
   }
-  return dict;
+  return record as PythonDict;
 }
 
 /** `json.loads` by Python's grammar, one character at a time. */
