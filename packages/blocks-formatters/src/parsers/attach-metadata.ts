@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { DetectionColumn, Detections, type Box, type ImageOrigin } from '@flow/kinds';
+import { newDetectionId } from './detection-id.js';
 
 /** What the parsers read from the input image: its size and where it came from. `WorkflowImage` fits. */
 export interface FormatterImage {
@@ -49,7 +49,7 @@ export function detectionsWithMetadata(rows: DetectionRows, context: ParseContex
     [DetectionColumn.className]: rows.className.map(asNumpyString),
     [DetectionColumn.imageDimensions]: repeat(count, () => [image.height, image.width]),
     [DetectionColumn.inferenceId]: repeat(count, () => context.inferenceId),
-    [DetectionColumn.detectionId]: repeat(count, context.newId ?? randomUUID),
+    [DetectionColumn.detectionId]: repeat(count, context.newId ?? newDetectionId),
     [DetectionColumn.predictionType]: repeat(count, () => PREDICTION_TYPE),
     ...lineageColumns(image, count),
   });

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newDetectionId } from './detection-id.js';
 import { DetectionColumn, Detections, type Box } from '@flow/kinds';
 import { PythonInt, type PythonValue } from '../json/python-json.js';
 import { pythonFloat } from '../numbers/python-float.js';
@@ -160,7 +161,7 @@ export function parseFlorence2Detections(parsed: PythonValue, context: ParseCont
   if (names !== undefined) data[DetectionColumn.className] = names;
   if (quads !== undefined) data.xyxyxyxy = quads;
   data[DetectionColumn.inferenceId] = repeat(count, () => context.inferenceId);
-  data[DetectionColumn.detectionId] = repeat(count, context.newId ?? randomUUID);
+  data[DetectionColumn.detectionId] = repeat(count, context.newId ?? newDetectionId);
   data[DetectionColumn.predictionType] = repeat(count, () => PREDICTION_TYPE);
   data[DetectionColumn.imageDimensions] = repeat(count, () => [image.height, image.width]);
   Object.assign(data, lineageColumns(image, count));
