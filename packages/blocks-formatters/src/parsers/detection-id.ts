@@ -27,5 +27,5 @@ export function newDetectionId(): string {
     idText[at++] = hexDigits[byte >> 4]!;
     idText[at++] = hexDigits[byte & 0x0f]!;
   }
-  return idText.latin1Slice(0, 36);
+  return idText.toString('latin1', 0, 36);
 }
