@@ -26,6 +26,11 @@ describe('stdoutDestination', () => {
       destination.write(lines[0]!);
       await nextTurn();
       expect(fstatSync(fd).size).toBe(expectedBytes + lines[0]!.length);
+      // pino's logger.flush(callback) writes at once and calls back.
+      destination.write(lines[1]!);
+      let flushed = false;
+      destination.flush(() => (flushed = true));
+      expect([flushed, fstatSync(fd).size]).toEqual([true, expectedBytes + lines[0]!.length + lines[1]!.length]);
     } finally {
       closeSync(fd);
     }

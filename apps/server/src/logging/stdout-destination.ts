@@ -50,8 +50,13 @@ export class TurnBatchedWriter implements LogDestination {
     }
   }
 
-  /** Writes every pending line now. */
-  flush(): void {
+  /** Writes every pending line now; `done` is for pino's `logger.flush(callback)`. */
+  flush(done?: () => void): void {
+    this.writePending();
+    done?.();
+  }
+
+  private writePending(): void {
     this.scheduled = false;
     if (this.pending.length === 0) return;
     const bytes = Buffer.from(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''), 'utf8');
