@@ -1,5 +1,9 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { TurnBatchedWriter } from './stdout-destination.js';
 import { createLoggerOptions } from './logger-options.js';
 import { accessLogMessage } from './access-log.js';
 import { createTestServer, upperWorkflow } from '../test-support/server-fixtures.js';
@@ -12,9 +16,13 @@ function collectLines() {
 const withoutTime = (line: string) => line.replace(/,"time":\d+/, ',"time":0');
 
 describe('the access line', () => {
-  it('has the bytes pino writes for the same fields through the same logger', async () => {
-    const server = collectLines();
-    const app = await createTestServer({}, { logDestination: server.destination });
+  it.each(['written at once', 'made when a batching destination writes'])('has the bytes pino writes for the same fields through the same logger (%s)', async (mode) => {
+    const folder = mkdtempSync(join(tmpdir(), 'flow-access-'));
+    const fd = openSync(join(folder, 'server.log'), 'w');
+    const collected = collectLines();
+    const batching = new TurnBatchedWriter(fd);
+    const deferred = mode !== 'written at once';
+    const app = await createTestServer({}, { logDestination: deferred ? batching : collected.destination });
     const requests = [
       { method: 'POST' as const, url: '/workflows/run', headers: { 'x-request-id': 'req-a', 'user-agent': 'flow-test/1.0 "quoted" é' }, payload: { specification: upperWorkflow, inputs: { text: 'a' } } },
       { method: 'POST' as const, url: '/workflows/validate?api_key=query-key-0123456789&x=%22', headers: { 'x-request-id': 'req-b' }, payload: upperWorkflow },
@@ -23,7 +31,11 @@ describe('the access line', () => {
     ];
     for (const request of requests) await app.inject(request);
     await app.close();
-    const accessLines = server.lines.filter((line) => line.includes(`"msg":"${accessLogMessage}"`));
+    batching.flush();
+    closeSync(fd);
+    const written = deferred ? readFileSync(join(folder, 'server.log'), 'utf8').split(/(?<=\n)/) : collected.lines;
+    rmSync(folder, { recursive: true, force: true });
+    const accessLines = written.filter((line) => line.includes(`"msg":"${accessLogMessage}"`));
     expect(accessLines).toHaveLength(requests.length);
 
     // The same records written by pino itself, through a logger made with the server's options.

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
+import type { DeferredLine, LogDestination } from './logger-options.js';
 import { maskApiKeysInText } from './mask.js';
 
 const { chindingsSym, lsCacheSym, streamSym, timeSym } = pino.symbols;
@@ -22,15 +23,16 @@ const infoLevel = 30;
  * Writes the one line per request, `request completed`, with the bytes pino's
  * `request.log.info({ req, res, responseTime }, 'request completed')` gives (the tests compare both),
  * but without pino's generic path: serializers looked up by key, the log formatter and hooks, a
- * stringify per field. Measured in the server under load that path took ~6 µs a request against ~1 µs
- * in a loop, the largest share of the request's own logging and metrics.
+ * stringify per field. Where the destination batches its writes (`writeLater`, the server's stdout
+ * writer), only the values are taken now and the text is made when the batch is written: formatting
+ * fifteen lines in one loop cost a fraction of formatting each one amid its request's other work.
  *
  * The prefix (level, time, pid, hostname, request id) comes from the logger itself (`pino.symbols`), so it
  * follows the logger's bindings. A logger that is not pino's gets the ordinary `info` call.
  */
 export function writeAccessLine(log: FastifyBaseLogger, request: FastifyRequest, reply: FastifyReply): void {
   const prefix = internal<Record<number, string>>(log, lsCacheSym)?.[infoLevel];
-  const stream = internal<{ write(line: string): unknown }>(log, streamSym);
+  const stream = internal<LogDestination>(log, streamSym);
   const time = internal<() => string>(log, timeSym);
   const isLevelEnabled = (log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
   const responseTime = reply.elapsedTime;
@@ -39,8 +41,34 @@ export function writeAccessLine(log: FastifyBaseLogger, request: FastifyRequest,
     return;
   }
   if (!isLevelEnabled.call(log, 'info')) return;
-  const fields = accessRequestFields(request);
-  stream.write(
-    `${prefix}${time.call(log)}${internal<string>(log, chindingsSym) ?? ''},"req":${JSON.stringify(fields)},"res":{"statusCode":${reply.statusCode}},"responseTime":${Number.isFinite(responseTime) ? responseTime : null},"msg":"${accessLogMessage}"}\n`,
+  const line = new AccessLine(
+    prefix + time.call(log) + (internal<string>(log, chindingsSym) ?? ''),
+    request.method,
+    request.url,
+    request.socket?.remoteAddress,
+    request.headers['user-agent'],
+    reply.statusCode,
+    responseTime,
   );
+  if (stream.writeLater) stream.writeLater(line);
+  else stream.write(line.toLine());
+}
+
+/** The values of one access line, taken when the request ends; the text is made by `toLine`. */
+class AccessLine implements DeferredLine {
+  constructor(
+    private readonly start: string,
+    private readonly method: string,
+    private readonly url: string,
+    private readonly remoteAddress: string | undefined,
+    private readonly userAgent: string | undefined,
+    private readonly statusCode: number,
+    private readonly responseTime: number,
+  ) {}
+
+  toLine(): string {
+    const fields = { method: this.method, url: maskApiKeysInText(this.url), remoteAddress: this.remoteAddress, userAgent: this.userAgent };
+    const responseTime = Number.isFinite(this.responseTime) ? this.responseTime : null;
+    return `${this.start},"req":${JSON.stringify(fields)},"res":{"statusCode":${this.statusCode}},"responseTime":${responseTime},"msg":"${accessLogMessage}"}\n`;
+  }
 }

@@ -6,6 +6,13 @@ import { redactSecrets } from './redact-secrets.js';
 /** Anything pino can write JSON lines to (a stream, or a test's line collector). */
 export interface LogDestination {
   write(line: string): void;
+  /** Takes a line whose text is made later, when the destination writes its batch (in order with the rest). */
+  writeLater?(line: DeferredLine): void;
+}
+
+/** A log line whose text is made only when it is written. */
+export interface DeferredLine {
+  toLine(): string;
 }
 
 /**

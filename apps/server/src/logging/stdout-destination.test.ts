@@ -36,6 +36,24 @@ describe('stdoutDestination', () => {
     }
   });
 
+  it('in sync mode makes deferred lines when it writes, in order with the others', async () => {
+    const path = join(folder, 'deferred.log');
+    const fd = openSync(path, 'w');
+    try {
+      const destination = new TurnBatchedWriter(fd);
+      let made = 0;
+      destination.write(lines[0]!);
+      destination.writeLater({ toLine: () => (made++, lines[1]!) });
+      destination.write(lines[2]!);
+      expect(made).toBe(0);
+      await nextTurn();
+      expect(made).toBe(1);
+      expect(readFileSync(path, 'utf8')).toBe(lines.join(''));
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it('in sync mode keeps the lines of the last turn when the process exits at once', () => {
     const path = join(folder, 'exit.log');
     const tsx = createRequire(import.meta.url).resolve('tsx');

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import pino from 'pino';
-import type { LogDestination } from './logger-options.js';
+import type { DeferredLine, LogDestination } from './logger-options.js';
 
 /**
  * Where the server's log lines go when no destination is given: stdout (or `fd`, for tests).
@@ -36,13 +36,21 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 /** Collects the lines of one event-loop turn and writes them together, synchronously, when it ends. */
 export class TurnBatchedWriter implements LogDestination {
-  private pending: string[] = [];
+  private pending: Array<string | DeferredLine> = [];
   private scheduled = false;
   private readonly flushNow = () => this.flush();
 
   constructor(private readonly fd: number) {}
 
   write(line: string): void {
+    this.add(line);
+  }
+
+  writeLater(line: DeferredLine): void {
+    this.add(line);
+  }
+
+  private add(line: string | DeferredLine): void {
     this.pending.push(line);
     if (!this.scheduled) {
       this.scheduled = true;
@@ -59,8 +67,10 @@ export class TurnBatchedWriter implements LogDestination {
   private writePending(): void {
     this.scheduled = false;
     if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''), 'utf8');
+    let text = '';
+    for (const line of this.pending) text += typeof line === 'string' ? line : line.toLine();
     this.pending = [];
+    const bytes = Buffer.from(text, 'utf8');
     let offset = 0;
     let attempts = 0;
     while (offset < bytes.length) {
