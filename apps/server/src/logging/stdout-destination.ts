@@ -8,9 +8,9 @@ import type { DeferredLine, LogDestination } from './logger-options.js';
  * By default (`FLOW_LOG_SYNC=true`) lines are written by the server's own thread at the end of the
  * event-loop turn that made them: one `write(2)` for all the requests finished in that turn, none left
  * behind when the process exits, and a full pipe holds the server back instead of growing a buffer.
- * pino's default (`false`) writes from libuv's thread pool; handing every batch to another thread and
- * back cost the server ~10% of its requests per second on a two-core machine (`pnpm bench`), and one
- * `write(2)` per line a few per cent more.
+ * pino's default (`false`) writes from libuv's thread pool: every batch of lines goes to another thread
+ * and back (futex wake-ups, under load about one per seven requests), and the last lines can be lost
+ * when the process dies.
  */
 export function stdoutDestination({ sync, fd = 1 }: { sync: boolean; fd?: number }): LogDestination {
   if (!sync) return pino.destination({ dest: fd, sync: false });
