@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEngineWithPlugins, isWorkflowError, type BlockPack, type Engine } from '@flow/engine';
 import { stringifyJson } from '@flow/kinds';
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { CompiledWorkflowCache } from './cache/compiled-workflow-cache.js';
 import { createModelServices } from './models/model-services.js';
@@ -14,8 +14,8 @@ import { createAddressPolicy, type AddressPolicy } from './images/address-policy
 import { FetchBudget } from './images/fetch-budget.js';
 import { createImageUrlLoader, type ResolvedAddress } from './images/fetch-image-url.js';
 import { RunSlots, ServerBusyError } from './limits/run-slots.js';
-import { writeAccessLine } from './logging/access-log.js';
 import { createLoggerOptions, type LogDestination } from './logging/logger-options.js';
+import { RequestLogController } from './logging/request-log-controller.js';
 import { stdoutDestination } from './logging/stdout-destination.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { registerDescribeRoutes } from './routes/describe-routes.js';
@@ -56,8 +56,9 @@ export interface CreateServerOptions {
   resolveHostname?: (hostname: string) => Promise<ResolvedAddress[]>;
 }
 
-const quietPaths = new Set(['/healthz', '/readyz', '/metrics']);
 const requestIdPattern = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+
+const discardLines: LogDestination = { write() {} };
 
 /**
  * Builds the Fastify app with every route, ready for `inject` or `listen`. It does not listen and installs
@@ -95,16 +96,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   };
 
   const fastifyOptions: FastifyServerOptions = {
-    logger: options.logDestination === false ? false : createLoggerOptions(config.logLevel, options.logDestination ?? stdoutDestination({ sync: config.logSync })),
+    // Logging off is a silent logger, not none: without a logger Fastify would not report finished responses
+    // to the log controller, which also counts them for /metrics.
+    logger: options.logDestination === false ? createLoggerOptions('silent', discardLines) : createLoggerOptions(config.logLevel, options.logDestination ?? stdoutDestination({ sync: config.logSync })),
     bodyLimit: config.bodyLimitBytes,
     // Time allowed to receive a whole request; slow senders are cut off (runs have their own deadline).
     requestTimeout: Math.max(30_000, config.requestTimeoutMs),
     requestIdHeader: false,
-    logController: new LogController({
-      requestIdLogLabel: 'request_id',
-      // One line per request, written by the onResponse hook below (Fastify's own writes two).
-      disableRequestLogging: true,
-    }),
+    // One line per request and its metrics, written when Fastify says the response is done (Fastify's own writes two lines).
+    logController: new RequestLogController(metrics),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
@@ -141,7 +141,6 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   app.addHook('onRequest', (request, _reply, done) => {
     const type = request.headers['content-type'];
     if (type !== undefined && type.trim() === '') delete request.headers['content-type'];
-    if (!quietPaths.has(request.url) && (request.log.level === 'debug' || request.log.level === 'trace')) request.log.debug({ req: request }, 'incoming request');
     done();
   });
   // Callback style: an async hook costs Fastify a promise and a microtask per request.
@@ -150,12 +149,6 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     reply.header('x-processing-time', (reply.elapsedTime / 1000).toFixed(4));
     if (context.lifecycle.draining) reply.header('connection', 'close');
     done(null, payload);
-  });
-  app.addHook('onResponse', (request, reply, done) => {
-    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
-    // Probes and scrapes every few seconds would drown the request log.
-    if (!quietPaths.has(request.url)) writeAccessLine(request.log, request, reply);
-    done();
   });
   app.addHook('onClose', async () => runSlots.close());
 
