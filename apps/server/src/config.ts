@@ -69,7 +69,7 @@ export interface ServerConfig {
   host: string;
   port: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Log lines to stdout are written as they are made (true), or buffered and written from libuv's thread pool. */
+  /** Log lines to stdout are written by the server's thread at the end of each event-loop turn (true), or from libuv's thread pool (false). */
   logSync: boolean;
   /** Extra block packs to import (module specifiers), from `FLOW_PLUGINS`. */
   plugins: string[];

@@ -9,7 +9,11 @@ export const accessLogMessage = 'request completed';
 
 /** What the access line says of the request: the `req` serializer's fields (headers never). */
 export function accessRequestFields(request: { method?: string; url?: string; headers?: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } }) {
-  return { method: request.method, url: maskApiKeysInText(request.url ?? ''), remoteAddress: request.socket?.remoteAddress, userAgent: request.headers?.['user-agent'] };
+  return loggedRequest(request.method, request.url ?? '', request.socket?.remoteAddress, request.headers?.['user-agent']);
+}
+
+function loggedRequest(method: string | undefined, url: string, remoteAddress: string | undefined, userAgent: string | string[] | undefined) {
+  return { method, url: maskApiKeysInText(url), remoteAddress, userAgent };
 }
 
 /** One of pino's own fields, found by its symbol (pino types the symbols loosely). */
@@ -67,7 +71,7 @@ class AccessLine implements DeferredLine {
   ) {}
 
   toLine(): string {
-    const fields = { method: this.method, url: maskApiKeysInText(this.url), remoteAddress: this.remoteAddress, userAgent: this.userAgent };
+    const fields = loggedRequest(this.method, this.url, this.remoteAddress, this.userAgent);
     const responseTime = Number.isFinite(this.responseTime) ? this.responseTime : null;
     return `${this.start},"req":${JSON.stringify(fields)},"res":{"statusCode":${this.statusCode}},"responseTime":${responseTime},"msg":"${accessLogMessage}"}\n`;
   }
